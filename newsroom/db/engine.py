@@ -1,0 +1,254 @@
+"""Opening a Newsroom database: SQLite (the desk's own file) or PostgreSQL.
+
+Opening upgrades the schema to the newest revision this version knows, and
+refuses a database written by a newer Newsroom instead of damaging it.
+Problems a user can cause or meet (locked, corrupt, unwritable, too new)
+become `DatabaseError`s with a message that says what to do.
+"""
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, create_engine, event, exc, inspect, text
+
+from newsroom.db import migrate
+
+
+class DatabaseError(Exception):
+    """A database problem explained for the person at the desk."""
+
+
+class DatabaseTooNew(DatabaseError):
+    pass
+
+
+class DatabaseLocked(DatabaseError):
+    pass
+
+
+class DatabaseCorrupt(DatabaseError):
+    pass
+
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # WAL lets the desktop read while a collector writes; NORMAL sync is
+    # durable across application crashes (an OS crash may lose the last
+    # commit, never corrupt the file).
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA cache_size=-65536")  # 64 MiB page cache
+    cursor.execute("PRAGMA temp_store=MEMORY")
+    cursor.execute("PRAGMA mmap_size=268435456")
+    cursor.close()
+
+
+def _sqlite_begin(conn) -> None:
+    # pysqlite's own transaction handling defers BEGIN until the first
+    # write, which lets a read-then-write action race another writer; we
+    # issue BEGIN IMMEDIATE for writes ourselves (see Database.transaction).
+    conn.exec_driver_sql("BEGIN")
+
+
+class Database:
+    """One database (SQLite file or PostgreSQL URL) with its engine."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.dialect = engine.dialect.name
+        # Lookups that never change once made (channel ids), shared by actions.
+        self.cache: dict = {}
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.dialect == "sqlite"
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """A write transaction; on SQLite it takes the write lock up front."""
+        with self.engine.connect() as conn:
+            if self.is_sqlite:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            else:
+                conn.begin()
+            try:
+                yield conn
+            except BaseException:
+                conn.rollback()
+                raise
+            conn.commit()
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A read-only snapshot (one transaction, so counts and pages agree)."""
+        with self.engine.connect() as conn:
+            if self.is_sqlite:
+                conn.exec_driver_sql("BEGIN")
+            else:
+                conn.begin()
+            try:
+                yield conn
+            finally:
+                conn.rollback()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite+pysqlite:///{path}"
+
+
+def create_db_engine(url: str) -> Engine:
+    """Create an engine with Newsroom's connection settings for the dialect."""
+    if url.startswith("sqlite"):
+        # Pooled connections: opening one and setting its pragmas costs more
+        # than a whole ingest.
+        engine = create_engine(
+            url,
+            pool_size=4,
+            max_overflow=8,
+            connect_args={"check_same_thread": False, "isolation_level": None},
+        )
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def open_database(url: str, *, upgrade: bool = True) -> Database:
+    """Open (and by default upgrade) the database at `url`.
+
+    Raises `DatabaseError` subclasses with a clear message for a locked,
+    corrupt or too-new database, or a folder that cannot be written.
+    """
+    if url.startswith("sqlite"):
+        _check_sqlite_file(url)
+    engine = create_db_engine(url)
+    db = Database(engine)
+    try:
+        with engine.connect() as conn:
+            if db.is_sqlite:
+                _check_sqlite_integrity(conn, url)
+            current = migrate.current_revision(conn)
+            known = migrate.known_revisions()
+            if current is not None and current not in known:
+                raise DatabaseTooNew(
+                    f"This database was written by a newer version of Newsroom (schema {current}). "
+                    "Update Newsroom to open it; it has not been changed."
+                )
+        if upgrade:
+            with db.transaction() as conn:
+                migrate.upgrade_to_head(conn)
+    except DatabaseError:
+        engine.dispose()
+        raise
+    except exc.OperationalError as error:
+        engine.dispose()
+        raise _explain(error, url) from error
+    except exc.DatabaseError as error:
+        engine.dispose()
+        raise _explain(error, url) from error
+    return db
+
+
+def _sqlite_path(url: str) -> Path | None:
+    _, _, rest = url.partition(":///")
+    if not rest or rest == ":memory:":
+        return None
+    return Path(rest)
+
+
+def _check_sqlite_file(url: str) -> None:
+    path = _sqlite_path(url)
+    if path is None:
+        return
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DatabaseError(
+            f"Cannot create the data folder {folder}: {error.strerror}. "
+            "Choose another location with --data-dir or NEWSROOM_DATA."
+        ) from error
+    probe = folder / ".newsroom-write-test"
+    try:
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as error:
+        raise DatabaseError(
+            f"The data folder {folder} cannot be written ({error.strerror}). "
+            "Fix its permissions or choose another location with --data-dir or NEWSROOM_DATA."
+        ) from error
+    if path.exists() and path.stat().st_size > 0:
+        with open(path, "rb") as handle:
+            header = handle.read(16)
+        if header != b"SQLite format 3\x00":
+            raise DatabaseCorrupt(
+                f"{path} is not a Newsroom database (it is not an SQLite file). "
+                "It has not been changed. Move it aside or choose another data folder."
+            )
+
+
+def _check_sqlite_integrity(conn: Connection, url: str) -> None:
+    result = conn.exec_driver_sql("PRAGMA quick_check(1)").scalar()
+    if result != "ok":
+        raise DatabaseCorrupt(
+            f"The database {_sqlite_path(url)} is damaged ({result}). It has not been changed. "
+            "Restore it from a backup, or move it aside to start a new one."
+        )
+
+
+def _explain(error: exc.DBAPIError, url: str) -> DatabaseError:
+    message = str(error.orig) if error.orig is not None else str(error)
+    where = _sqlite_path(url) or url.split("@")[-1]
+    lowered = message.lower()
+    if "locked" in lowered or "busy" in lowered:
+        return DatabaseLocked(
+            f"The database {where} is locked by another program (another Newsroom window or a "
+            "collector?). Close it, or wait a moment and try again."
+        )
+    if isinstance(error.orig, sqlite3.DatabaseError) and (
+        "malformed" in lowered or "not a database" in lowered or "corrupt" in lowered
+    ):
+        return DatabaseCorrupt(
+            f"The database {where} is damaged ({message}). It has not been changed. "
+            "Restore it from a backup, or move it aside to start a new one."
+        )
+    if "readonly" in lowered or "read-only" in lowered or "unable to open" in lowered:
+        return DatabaseError(
+            f"The database {where} cannot be opened for writing ({message}). "
+            "Check the folder's permissions or choose another with --data-dir."
+        )
+    return DatabaseError(f"The database {where} could not be opened: {message}")
+
+
+def table_names(db: Database) -> list[str]:
+    return inspect(db.engine).get_table_names()
+
+
+def translate_operational(error: exc.DBAPIError, db: Database) -> DatabaseError:
+    """Turn a driver error met during work into an explained `DatabaseError`."""
+    return _explain(error, str(db.engine.url))
+
+
+__all__ = [
+    "Database",
+    "DatabaseCorrupt",
+    "DatabaseError",
+    "DatabaseLocked",
+    "DatabaseTooNew",
+    "create_db_engine",
+    "open_database",
+    "sqlite_url",
+    "table_names",
+    "translate_operational",
+    "text",
+]

@@ -1,0 +1,339 @@
+"""The newsroom's data model: SQLAlchemy 2 typed tables, UTC instants.
+
+The same tables live in each desk's SQLite file and in the shared
+PostgreSQL. Messages are immutable once stored; everything a person does to
+a case is an action (see ``newsroom.actions``) and leaves an audit entry.
+"""
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+from newsroom.timeutil import UTC
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# SQLite only aliases the rowid (fast, compact keys) for "INTEGER PRIMARY KEY".
+Id = BigInteger().with_variant(Integer, "sqlite")
+
+
+class Instant(TypeDecorator):
+    """An aware UTC instant; naive UTC on SQLite, timestamptz on PostgreSQL."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given where a UTC instant is required")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+class Platform(str, enum.Enum):
+    mastodon = "mastodon"
+    bluesky = "bluesky"
+    email = "email"
+    signalen = "signalen"
+    open311 = "open311"
+    facebook = "facebook"
+    instagram = "instagram"
+    whatsapp = "whatsapp"
+    x = "x"
+    other = "other"
+
+
+class CaseStatus(str, enum.Enum):
+    new = "new"
+    open = "open"
+    waiting_on_citizen = "waiting_on_citizen"
+    handed_off = "handed_off"
+    resolved = "resolved"
+    closed = "closed"
+
+
+class Priority(str, enum.Enum):
+    low = "low"
+    normal = "normal"
+    high = "high"
+    urgent = "urgent"
+
+
+class Role(str, enum.Enum):
+    operator = "operator"
+    contact_centre = "contact_centre"
+    department_agent = "department_agent"
+    supervisor = "supervisor"
+    admin = "admin"
+
+
+class Direction(str, enum.Enum):
+    inbound = "in"
+    outbound = "out"
+
+
+class ReplyState(str, enum.Enum):
+    draft = "draft"
+    queued = "queued"
+    sending = "sending"
+    sent = "sent"
+    failed = "failed"
+
+
+def _in(column: str, enum_cls: type[enum.Enum]) -> str:
+    values = ", ".join(f"'{member.value}'" for member in enum_cls)
+    return f"{column} IN ({values})"
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Channel(Base):
+    """A platform account the newsroom listens on (one Mastodon account, one mailbox, ...)."""
+
+    __tablename__ = "channels"
+    __table_args__ = (
+        UniqueConstraint("platform", "account"),
+        CheckConstraint(_in("platform", Platform), name="platform"),
+    )
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    account: Mapped[str] = mapped_column(String(320))
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(Instant())
+
+
+class Department(Base):
+    __tablename__ = "departments"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(Instant())
+
+
+class User(Base):
+    """A person working in the newsroom; `name` is the login name used by `--as`."""
+
+    __tablename__ = "users"
+    __table_args__ = (CheckConstraint(_in("role", Role), name="role"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(Instant())
+
+
+class Case(Base):
+    """A conversation with a citizen: a thread of messages and the work on it.
+
+    The summary columns (created_at .. snippet) are derived from the case's
+    messages and kept current by the actions that add or move messages.
+    """
+
+    __tablename__ = "cases"
+    __table_args__ = (
+        CheckConstraint(_in("status", CaseStatus), name="status"),
+        CheckConstraint(_in("priority", Priority), name="priority"),
+        # The inbox queue (due time, then age) under the common filters.
+        Index("ix_cases_queue", "status", "due_at", "created_at", "id"),
+        Index("ix_cases_queue_all", "due_at", "created_at", "id"),
+        Index("ix_cases_department_queue", "department_id", "status", "due_at", "created_at", "id"),
+        Index("ix_cases_assignee_queue", "assignee_id", "status", "due_at", "created_at", "id"),
+        Index("ix_cases_recent", "last_message_at", "id"),
+        Index("ix_cases_channel_id", "channel_id"),
+        Index("ix_cases_merged_into_id", "merged_into_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    status: Mapped[str] = mapped_column(String(24), default=CaseStatus.new.value)
+    priority: Mapped[str] = mapped_column(String(10), default=Priority.normal.value)
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id"))
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
+    subject: Mapped[str | None] = mapped_column(Text)
+    author_label: Mapped[str] = mapped_column(String(320), default="")
+    snippet: Mapped[str] = mapped_column(String(300), default="")
+    message_count: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(Instant())
+    last_message_at: Mapped[datetime] = mapped_column(Instant())
+    last_inbound_at: Mapped[datetime | None] = mapped_column(Instant())
+    updated_at: Mapped[datetime] = mapped_column(Instant())
+    # Response targets (filled by the response-target clocks; reserved here).
+    due_at: Mapped[datetime | None] = mapped_column(Instant())
+    first_response_due_at: Mapped[datetime | None] = mapped_column(Instant())
+    next_response_due_at: Mapped[datetime | None] = mapped_column(Instant())
+    resolution_due_at: Mapped[datetime | None] = mapped_column(Instant())
+    first_responded_at: Mapped[datetime | None] = mapped_column(Instant())
+    resolved_at: Mapped[datetime | None] = mapped_column(Instant())
+
+
+class Message(Base):
+    """One message as it arrived (inbound) or left (outbound). Never edited."""
+
+    __tablename__ = "messages"
+    __table_args__ = (
+        UniqueConstraint("channel_id", "external_id"),
+        CheckConstraint("direction IN ('in', 'out')", name="direction"),
+        Index("ix_messages_case_id", "case_id", "received_at"),
+        Index("ix_messages_thread", "channel_id", "thread_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id"))
+    external_id: Mapped[str] = mapped_column(String(512))
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    direction: Mapped[str] = mapped_column(String(3))
+    author_id: Mapped[str | None] = mapped_column(String(320))
+    author_handle: Mapped[str | None] = mapped_column(String(320))
+    author_name: Mapped[str | None] = mapped_column(String(320))
+    author_email: Mapped[str | None] = mapped_column(String(320))
+    author_phone: Mapped[str | None] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text)
+    subject: Mapped[str | None] = mapped_column(Text)
+    received_at: Mapped[datetime] = mapped_column(Instant())
+    ingested_at: Mapped[datetime] = mapped_column(Instant())
+    in_reply_to: Mapped[str | None] = mapped_column(String(512))
+    thread_id: Mapped[str | None] = mapped_column(String(512))
+    url: Mapped[str | None] = mapped_column(Text)
+    language: Mapped[str | None] = mapped_column(String(16))
+    category: Mapped[str | None] = mapped_column(String(200))
+    location: Mapped[str | None] = mapped_column(Text)  # JSON {lat, lon, address}
+    metrics: Mapped[str | None] = mapped_column(Text)  # JSON {likes, reposts, replies}
+
+
+class MessageRaw(Base):
+    """The platform's payload, verbatim, kept apart so inbox scans stay narrow."""
+
+    __tablename__ = "message_raw"
+
+    message_id: Mapped[int] = mapped_column(ForeignKey("messages.id"), primary_key=True)
+    payload: Mapped[str] = mapped_column(Text)
+
+
+class Reply(Base):
+    """An answer being written or sent: draft -> queued -> sending -> sent / failed."""
+
+    __tablename__ = "replies"
+    __table_args__ = (
+        CheckConstraint(_in("state", ReplyState), name="state"),
+        Index("ix_replies_case_id", "case_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    author_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id"))
+    in_reply_to_message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id"))
+    text: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(10), default=ReplyState.draft.value)
+    failure_reason: Mapped[str | None] = mapped_column(Text)
+    sent_message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id"))
+    created_at: Mapped[datetime] = mapped_column(Instant())
+    updated_at: Mapped[datetime] = mapped_column(Instant())
+
+
+class Tag(Base):
+    __tablename__ = "tags"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class CaseTag(Base):
+    __tablename__ = "case_tags"
+    __table_args__ = (Index("ix_case_tags_tag_id", "tag_id", "case_id"),)
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True)
+    tag_id: Mapped[int] = mapped_column(ForeignKey("tags.id"), primary_key=True)
+
+
+class Note(Base):
+    """An internal note on a case; never shown to the citizen."""
+
+    __tablename__ = "notes"
+    __table_args__ = (Index("ix_notes_case_id", "case_id"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    author_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(Instant())
+
+
+class AuditEntry(Base):
+    """Who did what to which object, with what result, from where, when (BIO 8.15)."""
+
+    __tablename__ = "audit"
+    __table_args__ = (Index("ix_audit_case_id", "case_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    at: Mapped[datetime] = mapped_column(Instant())
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    actor_name: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(40))
+    object_type: Mapped[str] = mapped_column(String(20))
+    object_id: Mapped[int | None] = mapped_column(BigInteger)
+    case_id: Mapped[int | None] = mapped_column(BigInteger)
+    result: Mapped[str] = mapped_column(String(10))
+    origin: Mapped[str] = mapped_column(String(20))
+    detail: Mapped[str] = mapped_column(Text, default="{}")  # JSON
+
+
+class CaseCount(Base):
+    """Live case counts per inbox dimension, kept by triggers (SQLite).
+
+    Counting 700,000 cases by status takes ~20 ms in SQLite; summing this
+    small table takes well under one. Zero stands for "none" so that the
+    unique key also covers unassigned cases.
+    """
+
+    __tablename__ = "case_counts"
+
+    status: Mapped[str] = mapped_column(String(24), primary_key=True)
+    department_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    assignee_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    channel_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    priority: Mapped[str] = mapped_column(String(10), primary_key=True)
+    n: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
+
+
+metadata = Base.metadata
