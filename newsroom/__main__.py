@@ -1,0 +1,3 @@
+from newsroom.cli.main import entry
+
+entry()

@@ -1,0 +1,570 @@
+"""The inbox: which cases a view shows, in what order, a page at a time, and how many.
+
+Everything is filtered, sorted and counted in SQL. Pages are keyset pages
+(the cursor is the last row's sort key), so page 10,000 costs what page 1
+costs. The queue order is due time first (cases with a response target, the
+earliest due on top), then age (the oldest waiting case first).
+"""
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from sqlalchemy import Connection, and_, exists, func, literal_column, or_, select, text, tuple_
+
+from newsroom.model import Case, CaseCount, CaseTag, Channel, Department, Message, Tag, User
+from newsroom.search import parse, to_fts5, to_tsquery
+from newsroom.timeutil import UTC, parse_instant, to_iso
+
+CASES = Case.__table__
+MESSAGES = Message.__table__
+COUNTS = CaseCount.__table__
+CASE_TAGS = CaseTag.__table__
+TAGS = Tag.__table__
+ORDERS = ("due", "newest", "relevance")
+MAX_LIMIT = 1000
+
+
+class InboxError(ValueError):
+    """A filter or cursor that cannot be used, explained."""
+
+
+@dataclass(frozen=True)
+class InboxFilter:
+    """Which cases to show. Ids, not names: see `resolve_filter` for names."""
+
+    statuses: tuple[str, ...] = ()
+    department_id: int | None = None
+    assignee_id: int | None = None
+    unassigned: bool = False
+    channel_id: int | None = None
+    tag_id: int | None = None
+    priority: str | None = None
+    search: str | None = None
+
+    def without_search(self) -> "InboxFilter":
+        return replace(self, search=None)
+
+
+@dataclass
+class CaseRow:
+    """One inbox row: the case's fields the inbox shows."""
+
+    id: int
+    status: str
+    priority: str
+    department: str | None
+    assignee: str | None
+    platform: str
+    channel: str
+    author: str
+    subject: str | None
+    snippet: str
+    message_count: int
+    created_at: datetime
+    last_message_at: datetime
+    due_at: datetime | None
+    tags: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "status": self.status,
+            "priority": self.priority,
+            "department": self.department,
+            "assignee": self.assignee,
+            "platform": self.platform,
+            "channel": self.channel,
+            "author": self.author,
+            "subject": self.subject,
+            "snippet": self.snippet,
+            "message_count": self.message_count,
+            "created_at": to_iso(self.created_at),
+            "last_message_at": to_iso(self.last_message_at),
+            "due_at": to_iso(self.due_at),
+            "tags": self.tags,
+        }
+
+
+@dataclass
+class Page:
+    items: list[CaseRow]
+    next: str | None
+    total: int | None = None
+
+    def as_dict(self) -> dict:
+        return {"total": self.total, "items": [row.as_dict() for row in self.items], "next": self.next}
+
+
+# -- names -------------------------------------------------------------------
+
+
+class Directory:
+    """Names of the small tables (departments, users, channels, tags), read once per query."""
+
+    def __init__(self, conn: Connection):
+        self.departments = dict(conn.execute(select(Department.id, Department.name)).all())
+        self.users = dict(conn.execute(select(User.id, User.name)).all())
+        self.channels = {row.id: (row.platform, row.account) for row in conn.execute(select(Channel.id, Channel.platform, Channel.account))}
+
+
+def resolve_filter(
+    conn: Connection,
+    *,
+    statuses: tuple[str, ...] = (),
+    department: str | None = None,
+    assignee: str | None = None,
+    unassigned: bool = False,
+    channel: str | None = None,
+    tag: str | None = None,
+    priority: str | None = None,
+    search: str | None = None,
+) -> InboxFilter:
+    """An `InboxFilter` from names as a person types them; InboxError if one is unknown."""
+    from newsroom.model import CaseStatus, Priority
+
+    valid_status = {s.value for s in CaseStatus}
+    for status in statuses:
+        if status not in valid_status:
+            raise InboxError(f"{status!r} is not a status; use one of {', '.join(sorted(valid_status))}.")
+    if priority is not None and priority not in {p.value for p in Priority}:
+        raise InboxError(f"{priority!r} is not a priority; use low, normal, high or urgent.")
+    department_id = assignee_id = channel_id = tag_id = None
+    if department:
+        department_id = conn.execute(
+            select(Department.id).where(func.lower(Department.name) == department.strip().lower())
+        ).scalar()
+        if department_id is None:
+            raise InboxError(f"There is no department {department!r}.")
+    if assignee:
+        assignee_id = conn.execute(select(User.id).where(User.name == assignee)).scalar()
+        if assignee_id is None:
+            raise InboxError(f"There is no user {assignee!r}.")
+    if channel:
+        channel_id = conn.execute(
+            select(Channel.id).where(or_(Channel.account == channel, Channel.name == channel))
+        ).scalar()
+        if channel_id is None:
+            raise InboxError(f"There is no channel {channel!r}.")
+    if tag:
+        tag_id = conn.execute(select(Tag.id).where(Tag.name == tag.strip().lower())).scalar()
+        if tag_id is None:
+            tag_id = -1  # a tag nobody used yet: an empty view, not an error
+    return InboxFilter(
+        statuses=tuple(statuses),
+        department_id=department_id,
+        assignee_id=assignee_id,
+        unassigned=unassigned,
+        channel_id=channel_id,
+        tag_id=tag_id,
+        priority=priority,
+        search=search.strip() if search and search.strip() else None,
+    )
+
+
+# -- filters -----------------------------------------------------------------
+
+
+def _case_conditions(flt: InboxFilter) -> list:
+    where = [CASES.c.merged_into_id.is_(None)]
+    if len(flt.statuses) == 1:
+        where.append(CASES.c.status == flt.statuses[0])
+    elif flt.statuses:
+        where.append(CASES.c.status.in_(flt.statuses))
+    if flt.department_id is not None:
+        where.append(CASES.c.department_id == flt.department_id)
+    if flt.unassigned:
+        where.append(CASES.c.assignee_id.is_(None))
+    elif flt.assignee_id is not None:
+        where.append(CASES.c.assignee_id == flt.assignee_id)
+    if flt.channel_id is not None:
+        where.append(CASES.c.channel_id == flt.channel_id)
+    if flt.priority is not None:
+        where.append(CASES.c.priority == flt.priority)
+    if flt.tag_id is not None:
+        where.append(
+            exists().where(CASE_TAGS.c.case_id == CASES.c.id, CASE_TAGS.c.tag_id == flt.tag_id)
+        )
+    return where
+
+
+# -- cursors -----------------------------------------------------------------
+
+
+def _encode(kind: str, values: list) -> str:
+    raw = json.dumps([kind, *values], separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode(cursor: str, kind: str) -> list:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        data = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        if not isinstance(data, list) or data[0] != kind:
+            raise ValueError
+        return data[1:]
+    except (ValueError, TypeError, IndexError, UnicodeDecodeError):
+        raise InboxError("The --after cursor is not valid for this listing; start again without it.") from None
+
+
+def _instant(value):
+    return None if value is None else parse_instant(value)
+
+
+# -- listing -----------------------------------------------------------------
+
+
+def list_cases(
+    conn: Connection,
+    flt: InboxFilter = InboxFilter(),
+    *,
+    order: str = "due",
+    limit: int = 100,
+    after: str | None = None,
+    with_total: bool = False,
+) -> Page:
+    """One page of the inbox for `flt` in `order` (due, newest, relevance)."""
+    if order not in ORDERS:
+        raise InboxError(f"{order!r} is not an order; use due, newest or relevance.")
+    if not 1 <= limit <= MAX_LIMIT:
+        raise InboxError(f"The limit must be between 1 and {MAX_LIMIT}.")
+    if flt.search:
+        ids, next_cursor = _search_page(conn, flt, order, limit, after)
+    elif order == "relevance":
+        raise InboxError("Order by relevance needs a search (--search).")
+    elif order == "newest":
+        ids, next_cursor = _newest_page(conn, flt, limit, after)
+    else:
+        ids, next_cursor = _due_page(conn, flt, limit, after)
+    rows = fetch_rows(conn, ids)
+    total = count_cases(conn, flt) if with_total else None
+    return Page(rows, next_cursor, total)
+
+
+def _due_page(conn: Connection, flt: InboxFilter, limit: int, after: str | None) -> tuple[list[int], str | None]:
+    where = _case_conditions(flt)
+    key = (CASES.c.due_at, CASES.c.created_at, CASES.c.id)
+    due_c = created_c = id_c = None
+    if after:
+        due_s, created_s, id_c = _decode(after, "due")
+        due_c, created_c = _instant(due_s), _instant(created_s)
+    found: list[tuple] = []
+    if after is None or due_c is not None:
+        cond = [*where, CASES.c.due_at.is_not(None)]
+        if due_c is not None:
+            cond.append(tuple_(*key) > tuple_(due_c, created_c, id_c))
+        found = conn.execute(select(*key).where(*cond).order_by(*key).limit(limit)).all()
+    if len(found) < limit:
+        cond = [*where, CASES.c.due_at.is_(None)]
+        if after and due_c is None:
+            cond.append(tuple_(CASES.c.created_at, CASES.c.id) > tuple_(created_c, id_c))
+        found += conn.execute(
+            select(*key).where(*cond).order_by(CASES.c.created_at, CASES.c.id).limit(limit - len(found))
+        ).all()
+    ids = [row.id for row in found]
+    next_cursor = None
+    if len(found) == limit:
+        last = found[-1]
+        next_cursor = _encode("due", [to_iso(last.due_at), to_iso(last.created_at), last.id])
+    return ids, next_cursor
+
+
+def _newest_page(conn: Connection, flt: InboxFilter, limit: int, after: str | None) -> tuple[list[int], str | None]:
+    cond = _case_conditions(flt)
+    if after:
+        last_s, last_id = _decode(after, "newest")
+        cond.append(tuple_(CASES.c.last_message_at, CASES.c.id) < tuple_(_instant(last_s), last_id))
+    found = conn.execute(
+        select(CASES.c.id, CASES.c.last_message_at)
+        .where(*cond)
+        .order_by(CASES.c.last_message_at.desc(), CASES.c.id.desc())
+        .limit(limit)
+    ).all()
+    next_cursor = _encode("newest", [to_iso(found[-1].last_message_at), found[-1].id]) if len(found) == limit else None
+    return [row.id for row in found], next_cursor
+
+
+# -- search ------------------------------------------------------------------
+
+SEARCH_CHUNK = 256
+
+
+def _match_clause(conn: Connection, query: str):
+    """(FROM-able source of matching message ids, the id column, bound params)."""
+    terms = parse(query)
+    if conn.dialect.name == "sqlite":
+        return to_fts5(terms)
+    return to_tsquery(terms)
+
+
+def _search_page(conn: Connection, flt: InboxFilter, order: str, limit: int, after: str | None):
+    expr = _match_clause(conn, flt.search)
+    filters = _case_conditions(flt.without_search())
+    if order == "relevance":
+        return _search_by_relevance(conn, expr, filters, limit, after)
+    return _search_newest(conn, expr, filters, limit, after)
+
+
+def _matching_messages(conn: Connection, expr: str):
+    """A selectable of matching message ids (column `id`), and for relevance a score (lower is better)."""
+    if conn.dialect.name == "sqlite":
+        source = text("SELECT rowid AS id, rank AS score FROM message_search WHERE message_search MATCH :q").bindparams(q=expr)
+        return source.columns(id=MESSAGES.c.id.type, score=MESSAGES.c.id.type).subquery("hits")
+    document = literal_column(
+        "to_tsvector('dutch'::regconfig, coalesce(messages.subject, '') || ' ' || messages.text"
+        " || ' ' || coalesce(messages.author_name, '') || ' ' || coalesce(messages.author_handle, ''))"
+    )
+    query = func.to_tsquery(literal_column("'dutch'::regconfig"), expr)
+    return (
+        select(MESSAGES.c.id, (-func.ts_rank(document, query)).label("score"))
+        .where(document.op("@@")(query))
+        .subquery("hits")
+    )
+
+
+def _search_newest(conn: Connection, expr: str, filters: list, limit: int, after: str | None):
+    """Cases by their newest matching message, newest first.
+
+    Matches are read newest-first in chunks and folded into cases; a case
+    shows at the place of its newest match, so a later page skips a case
+    whose newer message matched on an earlier page.
+    """
+    hits = _matching_messages(conn, expr)
+    below = None
+    if after:
+        (below,) = _decode(after, "search")
+    page_start = below
+    ids: list[int] = []
+    seen: set[int] = set()
+    last_msg = None
+    while len(ids) < limit:
+        cond = [*filters]
+        if below is not None:
+            cond.append(hits.c.id < below)
+        rows = conn.execute(
+            select(hits.c.id, MESSAGES.c.case_id)
+            .select_from(hits.join(MESSAGES, MESSAGES.c.id == hits.c.id).join(CASES, CASES.c.id == MESSAGES.c.case_id))
+            .where(*cond)
+            .order_by(hits.c.id.desc())
+            .limit(SEARCH_CHUNK)
+        ).all()
+        if not rows:
+            break
+        for message_id, case_id in rows:
+            below = message_id
+            if case_id in seen:
+                continue
+            seen.add(case_id)
+            if page_start is not None and _matched_above(conn, expr, case_id, page_start):
+                continue
+            ids.append(case_id)
+            last_msg = message_id
+            if len(ids) == limit:
+                break
+        if len(rows) < SEARCH_CHUNK:
+            break
+    next_cursor = _encode("search", [last_msg]) if len(ids) == limit else None
+    return ids, next_cursor
+
+
+def _matched_above(conn: Connection, expr: str, case_id: int, above: int) -> bool:
+    """Whether a message of the case newer than `above` matches (so an earlier page showed it)."""
+    newer = conn.execute(
+        select(MESSAGES.c.id).where(MESSAGES.c.case_id == case_id, MESSAGES.c.id >= above)
+    ).scalars().all()
+    if not newer:
+        return False
+    hits = _matching_messages(conn, expr)
+    return conn.execute(select(hits.c.id).where(hits.c.id.in_(newer)).limit(1)).first() is not None
+
+
+def _search_by_relevance(conn: Connection, expr: str, filters: list, limit: int, after: str | None):
+    hits = _matching_messages(conn, expr)
+    offset = 0
+    if after:
+        (offset,) = _decode(after, "relevance")
+        if not isinstance(offset, int) or offset < 0:
+            raise InboxError("The --after cursor is not valid for this listing; start again without it.")
+    best = func.min(hits.c.score).label("best")
+    rows = conn.execute(
+        select(MESSAGES.c.case_id, best)
+        .select_from(hits.join(MESSAGES, MESSAGES.c.id == hits.c.id).join(CASES, CASES.c.id == MESSAGES.c.case_id))
+        .where(*filters)
+        .group_by(MESSAGES.c.case_id)
+        .order_by(best, MESSAGES.c.case_id.desc())
+        .limit(limit)
+        .offset(offset)
+    ).all()
+    next_cursor = _encode("relevance", [offset + limit]) if len(rows) == limit else None
+    return [row.case_id for row in rows], next_cursor
+
+
+# -- rows and counts ---------------------------------------------------------
+
+
+def fetch_rows(conn: Connection, ids: list[int]) -> list[CaseRow]:
+    """Inbox rows for case ids, in the given order."""
+    if not ids:
+        return []
+    names = Directory(conn)
+    by_id = {row.id: row for row in conn.execute(select(CASES).where(CASES.c.id.in_(ids)))}
+    tags: dict[int, list[str]] = {}
+    for case_id, name in conn.execute(
+        select(CASE_TAGS.c.case_id, TAGS.c.name)
+        .join(TAGS, TAGS.c.id == CASE_TAGS.c.tag_id)
+        .where(CASE_TAGS.c.case_id.in_(ids))
+        .order_by(TAGS.c.name)
+    ):
+        tags.setdefault(case_id, []).append(name)
+    out = []
+    for case_id in ids:
+        row = by_id.get(case_id)
+        if row is None:
+            continue
+        platform, account = names.channels.get(row.channel_id, ("other", ""))
+        out.append(
+            CaseRow(
+                id=row.id,
+                status=row.status,
+                priority=row.priority,
+                department=names.departments.get(row.department_id),
+                assignee=names.users.get(row.assignee_id),
+                platform=platform,
+                channel=account,
+                author=row.author_label,
+                subject=row.subject,
+                snippet=row.snippet,
+                message_count=row.message_count,
+                created_at=row.created_at,
+                last_message_at=row.last_message_at,
+                due_at=row.due_at,
+                tags=tags.get(case_id, []),
+            )
+        )
+    return out
+
+
+def count_cases(conn: Connection, flt: InboxFilter = InboxFilter()) -> int:
+    """How many cases `flt` shows. Served from the live counts when it can be."""
+    if flt.search:
+        hits = _matching_messages(conn, _match_clause(conn, flt.search))
+        return conn.execute(
+            select(func.count(func.distinct(MESSAGES.c.case_id)))
+            .select_from(hits.join(MESSAGES, MESSAGES.c.id == hits.c.id).join(CASES, CASES.c.id == MESSAGES.c.case_id))
+            .where(*_case_conditions(flt.without_search()))
+        ).scalar_one()
+    if flt.tag_id is not None:
+        return conn.execute(select(func.count()).select_from(CASES).where(*_case_conditions(flt))).scalar_one()
+    cond = []
+    if flt.statuses:
+        cond.append(COUNTS.c.status.in_(flt.statuses))
+    if flt.department_id is not None:
+        cond.append(COUNTS.c.department_id == flt.department_id)
+    if flt.unassigned:
+        cond.append(COUNTS.c.assignee_id == 0)
+    elif flt.assignee_id is not None:
+        cond.append(COUNTS.c.assignee_id == flt.assignee_id)
+    if flt.channel_id is not None:
+        cond.append(COUNTS.c.channel_id == flt.channel_id)
+    if flt.priority is not None:
+        cond.append(COUNTS.c.priority == flt.priority)
+    return int(conn.execute(select(func.coalesce(func.sum(COUNTS.c.n), 0)).where(*cond)).scalar_one())
+
+
+def recount(conn: Connection) -> dict[tuple, int]:
+    """The live counts recomputed from the cases themselves (for checks and repair)."""
+    rows = conn.execute(
+        select(
+            CASES.c.status,
+            func.coalesce(CASES.c.department_id, 0),
+            func.coalesce(CASES.c.assignee_id, 0),
+            CASES.c.channel_id,
+            CASES.c.priority,
+            func.count(),
+        )
+        .where(CASES.c.merged_into_id.is_(None))
+        .group_by(CASES.c.status, CASES.c.department_id, CASES.c.assignee_id, CASES.c.channel_id, CASES.c.priority)
+    ).all()
+    return {tuple(row[:5]): row[5] for row in rows}
+
+
+def stored_counts(conn: Connection) -> dict[tuple, int]:
+    rows = conn.execute(
+        select(COUNTS.c.status, COUNTS.c.department_id, COUNTS.c.assignee_id, COUNTS.c.channel_id, COUNTS.c.priority, COUNTS.c.n)
+    ).all()
+    return {tuple(row[:5]): row[5] for row in rows if row[5]}
+
+
+def view_counts(conn: Connection, user_id: int | None) -> dict[str, int]:
+    """The live counts of the standard views (mine, unassigned, waiting, all open, per department)."""
+    from newsroom.actions.common import OPEN_STATUSES
+
+    open_statuses = tuple(sorted(OPEN_STATUSES))
+    counts = {
+        "all": count_cases(conn, InboxFilter()),
+        "open": count_cases(conn, InboxFilter(statuses=open_statuses)),
+        "unassigned": count_cases(conn, InboxFilter(statuses=open_statuses, unassigned=True)),
+        "waiting_on_citizen": count_cases(conn, InboxFilter(statuses=("waiting_on_citizen",))),
+    }
+    if user_id is not None:
+        counts["mine"] = count_cases(conn, InboxFilter(statuses=open_statuses, assignee_id=user_id))
+    for dept_id, n in conn.execute(
+        select(COUNTS.c.department_id, func.sum(COUNTS.c.n))
+        .where(COUNTS.c.status.in_(open_statuses), COUNTS.c.department_id != 0)
+        .group_by(COUNTS.c.department_id)
+    ):
+        counts[f"department:{dept_id}"] = int(n)
+    return counts
+
+
+__all__ = [
+    "CaseRow",
+    "Directory",
+    "InboxError",
+    "InboxFilter",
+    "Page",
+    "count_cases",
+    "fetch_rows",
+    "list_cases",
+    "recount",
+    "resolve_filter",
+    "stored_counts",
+    "view_counts",
+    "and_",
+    "UTC",
+]
+
+
+def ids_at(conn: Connection, flt: InboxFilter, *, order: str = "due", offset: int = 0, limit: int = 100) -> list[int]:
+    """Case ids at rows [offset, offset + limit) of a view without search.
+
+    For a table that jumps anywhere in a long list (the desktop's scroll
+    bar); walking an index to an offset is fast in a covering index.
+    """
+    if flt.search:
+        raise InboxError("Positional access is for views without a search; page a search with list_cases.")
+    where = _case_conditions(flt)
+    if order == "newest":
+        return list(
+            conn.execute(
+                select(CASES.c.id).where(*where).order_by(CASES.c.last_message_at.desc(), CASES.c.id.desc()).limit(limit).offset(offset)
+            ).scalars()
+        )
+    key = (CASES.c.due_at, CASES.c.created_at, CASES.c.id)
+    with_due = conn.execute(select(func.count()).select_from(CASES).where(*where, CASES.c.due_at.is_not(None))).scalar_one()
+    ids: list[int] = []
+    if offset < with_due:
+        ids = list(
+            conn.execute(select(CASES.c.id).where(*where, CASES.c.due_at.is_not(None)).order_by(*key).limit(limit).offset(offset)).scalars()
+        )
+    if len(ids) < limit:
+        ids += conn.execute(
+            select(CASES.c.id)
+            .where(*where, CASES.c.due_at.is_(None))
+            .order_by(CASES.c.created_at, CASES.c.id)
+            .limit(limit - len(ids))
+            .offset(max(0, offset - with_due))
+        ).scalars().all()
+    return ids
