@@ -15,7 +15,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import bindparam, select, tuple_, update
+from sqlalchemy import bindparam, select, update
 
 from newsroom.actions.base import Change, Tx, action
 from newsroom.actions.common import CASES, MESSAGES, channel_id_for, snippet
@@ -75,31 +75,23 @@ def _chunks(seq: Sequence, size: int):
         yield seq[start : start + size]
 
 
-def _known_messages(tx: Tx, keys: set[tuple[int, str]]) -> dict[tuple[int, str], int]:
-    """(channel id, external id) -> case id, for the keys already stored."""
-    found: dict[tuple[int, str], int] = {}
-    ordered = sorted(keys)
-    for part in _chunks(ordered, LOOKUP_CHUNK):
-        rows = tx.conn.execute(
-            select(MESSAGES.c.channel_id, MESSAGES.c.external_id, MESSAGES.c.case_id).where(
-                tuple_(MESSAGES.c.channel_id, MESSAGES.c.external_id).in_(part)
-            )
-        )
-        for channel_id, external_id, case_id in rows:
-            found[(channel_id, external_id)] = case_id
-    return found
+def _lookup(tx: Tx, column, keys: set[tuple[int, str]]) -> dict[tuple[int, str], int]:
+    """(channel id, key) -> case id for stored messages, by `column` (external_id or thread_id).
 
-
-def _known_threads(tx: Tx, keys: set[tuple[int, str]]) -> dict[tuple[int, str], int]:
+    One channel at a time with a plain IN list: SQLite does not use an
+    index for a row-value IN over (channel_id, key).
+    """
     found: dict[tuple[int, str], int] = {}
-    for part in _chunks(sorted(keys), LOOKUP_CHUNK):
-        rows = tx.conn.execute(
-            select(MESSAGES.c.channel_id, MESSAGES.c.thread_id, MESSAGES.c.case_id).where(
-                tuple_(MESSAGES.c.channel_id, MESSAGES.c.thread_id).in_(part)
+    by_channel: dict[int, list[str]] = {}
+    for channel_id, key in keys:
+        by_channel.setdefault(channel_id, []).append(key)
+    for channel_id, values in by_channel.items():
+        for part in _chunks(sorted(values), LOOKUP_CHUNK):
+            rows = tx.conn.execute(
+                select(column, MESSAGES.c.case_id).where(MESSAGES.c.channel_id == channel_id, column.in_(part))
             )
-        )
-        for channel_id, thread_id, case_id in rows:
-            found.setdefault((channel_id, thread_id), case_id)
+            for key, case_id in rows:
+                found.setdefault((channel_id, key), case_id)
     return found
 
 
@@ -135,9 +127,9 @@ def ingest_items(tx: Tx, items: Sequence[InboundItem]) -> IngestResult:
 
     lookups = {(c, it.external_id) for c, it in keyed}
     lookups.update((c, it.in_reply_to) for c, it in keyed if it.in_reply_to)
-    known = _known_messages(tx, lookups)
+    known = _lookup(tx, MESSAGES.c.external_id, lookups)
     thread_keys = {(c, it.thread_id) for c, it in keyed if it.thread_id}
-    threads = _known_threads(tx, thread_keys) if thread_keys else {}
+    threads = _lookup(tx, MESSAGES.c.thread_id, thread_keys) if thread_keys else {}
     states = _case_states(tx, set(known.values()) | set(threads.values()))
 
     # Decide, in order, where each new message goes. A new case gets a
@@ -161,6 +153,7 @@ def ingest_items(tx: Tx, items: Sequence[InboundItem]) -> IngestResult:
         if case_ref is not None and case_ref > 0:
             case_ref = _final(states, case_ref)
         received = item.received_at
+        text_snippet = snippet(item.text)
         if case_ref is None:
             case_ref = -(len(new_cases) + 1)
             new_cases[case_ref] = dict(
@@ -169,7 +162,7 @@ def ingest_items(tx: Tx, items: Sequence[InboundItem]) -> IngestResult:
                 channel_id=channel_id,
                 subject=item.subject,
                 author_label=item.author.label[:320],
-                snippet=snippet(item.text),
+                snippet=text_snippet,
                 message_count=0,
                 created_at=received,
                 last_message_at=received,
@@ -187,7 +180,7 @@ def ingest_items(tx: Tx, items: Sequence[InboundItem]) -> IngestResult:
             summary["last_message_at"] = received
         if summary["last_inbound_at"] is None or received >= summary["last_inbound_at"]:
             summary["last_inbound_at"] = received
-            summary["snippet"] = snippet(item.text)
+            summary["snippet"] = text_snippet
         summary["touched"] = True
         batch_messages[key] = case_ref
         if item.thread_id:

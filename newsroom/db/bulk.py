@@ -33,11 +33,18 @@ def insert_rows(conn: Connection, table: Table, columns: Sequence[str], rows: li
     if conn.dialect.name == "sqlite":
         positions = [columns.index(name) for name in instants]
         if positions:
+            # Rows of one batch share most instants (the batch's own time, a
+            # new case's first message); format each distinct one once.
+            formatted: dict = {}
             converted = []
             for row in rows:
                 row = list(row)
                 for pos in positions:
-                    row[pos] = sqlite_instant(row[pos])
+                    value = row[pos]
+                    text = formatted.get(value)
+                    if text is None and value is not None:
+                        text = formatted[value] = sqlite_instant(value)
+                    row[pos] = text
                 converted.append(tuple(row))
             rows = converted
         sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"

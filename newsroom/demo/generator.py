@@ -44,6 +44,7 @@ import random
 import string
 import time
 import unicodedata
+from collections import deque
 from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from math import log as _log
@@ -91,7 +92,7 @@ _BURST_BITS = 11  # 1 in 2048 items starts an incident burst
 _BURST_SHARE = 13  # in 16ths: share of the items during a burst about the incident
 _BURST_GAP = 0.4  # gap factor during a burst
 _AUTHOR_BITS = 12  # 4096 authors per platform, drawn skewed: some write often
-_LOCATION_BITS = 4  # 1 in 16 social/chat messages is geotagged (bursts: 1 in 4)
+_LOCATION_BITS = 4  # 1 in 16 new social/chat messages is geotagged
 
 # ---------------------------------------------------------------------------
 # Lookup tables. Every table the stream picks from has a power-of-two length
@@ -360,35 +361,58 @@ def _topic_table(platform: int) -> tuple[_TopicSet, ...]:
 _TOPIC_T = tuple(_topic_table(p) for p in range(len(PLATFORMS)))  # pick: g(10)
 
 
-def _decorations(platform: int) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...], tuple[str, ...]]:
-    """(mention prefixes [g(6)], hashtag suffixes per topic [g(8)], emoji suffixes [g(8)])."""
+def _decorations(platform: int) -> tuple[tuple[tuple[tuple[str, str], ...], ...], tuple[str, ...]]:
+    """Per topic 256 (prefix, suffix) pairs for a new post: a mention of the
+    municipality's account, hashtags, an emoji; and 256 emoji suffixes for
+    follow-ups and chat messages."""
     name = PLATFORMS[platform]
     mention = P.MENTION.get(name)
     share = {"mastodon": 7, "bluesky": 5, "x": 8, "instagram": 4}.get(name, 0)
     pre = _table(((f"{mention} " if mention else "", share), ("", 10 - share)), 6)
     tag_share = {"mastodon": 5, "bluesky": 2, "x": 3, "instagram": 4, "facebook": 1}.get(name, 0)
-    suffixes = []
+    emo_share = {"instagram": 4, "facebook": 2, "whatsapp": 2, "x": 2, "bluesky": 1,
+                 "mastodon": 1}.get(name, 0)
+    emo = _table([("", (10 - emo_share) * len(P.EMOJI))] + [(f" {e}", emo_share) for e in P.EMOJI], 8)
+    per_topic = []
     for topic in _TOPICS + _INCIDENTS:
         spec = P.TOPICS.get(topic.name) or P.INCIDENTS[topic.name]
         tags = spec.get("tags") or ("#Stadsveen",)
         opts = [f" {t}" for t in tags] + [f" {tags[0]} #Stadsveen", " #Stadsveen"]
-        pairs = [("", (10 - tag_share) * len(opts))] + [(o, tag_share) for o in opts]
-        suffixes.append(_table(pairs, 8))
-    emo_share = {"instagram": 4, "facebook": 2, "whatsapp": 2, "x": 2, "bluesky": 1,
-                 "mastodon": 1}.get(name, 0)
-    emo = _table([("", (10 - emo_share) * len(P.EMOJI))] + [(f" {e}", emo_share) for e in P.EMOJI], 8)
-    return pre, tuple(suffixes), emo
+        tag = _table([("", (10 - tag_share) * len(opts))] + [(o, tag_share) for o in opts], 8)
+        per_topic.append(tuple(
+            (pre[_prng.randrange(64)], tag[_prng.randrange(256)] + emo[_prng.randrange(256)])
+            for _ in range(256)))
+    return tuple(per_topic), emo
 
 
 _DECOR = tuple(_decorations(p) for p in range(len(PLATFORMS)))
 
-_LIKES = _table(((0, 22), (1, 12), (2, 8), (3, 6), (4, 4), (5, 3), (7, 2), (9, 2), (12, 1),
-                 (17, 1), (24, 1), (41, 1), (88, 1)), 6)
-_REPOSTS = _table(((0, 44), (1, 9), (2, 4), (3, 2), (5, 2), (8, 1), (14, 1), (37, 1)), 6)
-_REPLIES = _table(((0, 36), (1, 14), (2, 6), (3, 3), (5, 2), (9, 2), (16, 1)), 6)
+
+def _metrics_table(reposts: bool) -> tuple[dict, ...]:
+    """256 likes/reposts/replies dicts (copied per item), mostly small, a few popular."""
+    likes = _table(((0, 22), (1, 12), (2, 8), (3, 6), (4, 4), (5, 3), (7, 2), (9, 2), (12, 1),
+                    (17, 1), (24, 1), (41, 1), (88, 1)), 6)
+    shares = _table(((0, 44), (1, 9), (2, 4), (3, 2), (5, 2), (8, 1), (14, 1), (37, 1)), 6)
+    replies = _table(((0, 36), (1, 14), (2, 6), (3, 3), (5, 2), (9, 2), (16, 1)), 6)
+    return tuple(
+        {"likes": likes[_prng.randrange(64)],
+         "reposts": shares[_prng.randrange(64)] if reposts else 0,
+         "replies": replies[_prng.randrange(64)]}
+        for _ in range(256))
+
+
+_METRICS = _metrics_table(True)
+_METRICS_NO_REPOSTS = _metrics_table(False)  # Instagram
+#: exponential distribution (mean 1) as 4096 quantiles: a gap is _EXP[g(12)] * mean
+_EXP = tuple(-_log(1.0 - (i + 0.5) / 4096) for i in range(4096))
+#: author pool index, skewed like the product of two uniforms: a few regulars write a lot
+_AUTHOR_SKEW = tuple(
+    (_prng.getrandbits(_AUTHOR_BITS) * _prng.getrandbits(_AUTHOR_BITS)) >> _AUTHOR_BITS
+    for _ in range(1 << 16))
 
 _B32_SORT = "234567abcdefghijklmnopqrstuvwxyz"
 _B32_PAIRS = tuple(a + b for a in _B32_SORT for b in _B32_SORT)  # 10 bits -> 2 chars
+_TID_HI_CACHE: dict[int, str] = {}
 _IG_SHORTCODES = tuple(
     "".join(_prng.choice(string.ascii_letters + string.digits + "_-") for _ in range(11))
     for _ in range(64)
@@ -449,6 +473,12 @@ def _tid(v: int) -> str:
     p = _B32_PAIRS
     return (_B32_SORT[(v >> 60) & 31] + p[(v >> 50) & 1023] + p[(v >> 40) & 1023]
             + p[(v >> 30) & 1023] + p[(v >> 20) & 1023] + p[(v >> 10) & 1023] + p[v & 1023])
+
+
+def _tid_high(v: int) -> str:
+    """The first 7 characters of ``_tid(v << 30)``: they change about once a second."""
+    p = _B32_PAIRS
+    return _B32_SORT[(v >> 30) & 31] + p[(v >> 20) & 1023] + p[(v >> 10) & 1023] + p[v & 1023]
 
 
 def _html(text: str) -> str:
@@ -514,7 +544,7 @@ def _new_author(platform: int, g) -> tuple[dict, str, object]:
                 f"https://x.com/{handle}/status/")
     if platform == _FACEBOOK:
         aid = str(100_000_000_000_000 + g(46))
-        return {"id": aid, "name": full}, first, None
+        return {"id": aid, "name": full}, first, {"id": aid, "name": full}
     if platform == _INSTAGRAM:
         handle = _handle_base(g, fi, li)
         aid = str(17_841_400_000_000_000 + g(36))
@@ -522,15 +552,21 @@ def _new_author(platform: int, g) -> tuple[dict, str, object]:
     if platform == _WHATSAPP:
         wa_id = f"316{g(27) % 100_000_000:08d}"
         name = full if g(1) else _display_name(g, fi, li)
-        # the first bytes of a WhatsApp message id: protobuf with the sender's number
-        head = b"\x1c\x18\x0b" + wa_id.encode() + b"\x15\x02\x00\x12\x18\x14"
-        return {"id": wa_id, "name": name, "phone": f"+{wa_id}"}, first, (wa_id, head)
+        # A WhatsApp message id is base64 of a protobuf with the sender's number
+        # and a 20-character hex id. These first 21 bytes (the sender and the
+        # id's leading "3") encode separately: 21 is a multiple of 3.
+        head = b"\x1c\x18\x0b" + wa_id.encode() + b"\x15\x02\x00\x12\x18\x14" + b"3"
+        prefix = "wamid." + base64.b64encode(head).decode()
+        return {"id": wa_id, "name": name, "phone": f"+{wa_id}"}, first, (wa_id, prefix)
     if platform == _EMAIL or platform == _OTHER:
         provider = _PROVIDERS[g(8)]
         author = {"name": full, "email": f"{_local_part(g, fi, li)}@{provider}"}
         if platform == _OTHER and g(1):
             author["phone"] = _tel(g)
-        return author, first, (P.MAIL_MSGID_HOST[provider], f"{full} <{author['email']}>")
+        # everyone signs their letters the same way (some with address and phone)
+        k = g(8)
+        sign = full + _MAIL_SIG[g(6)](g, _STREET_T[g(10)], _NR_STR[k], first)
+        return author, first, (P.MAIL_MSGID_HOST[provider], f"{full} <{author['email']}>", sign)
     if platform == _SIGNALEN:
         x = g(4)
         if x < 5:
@@ -556,37 +592,47 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
     rng = random.Random(seed)
     r = rng.random
     g = rng.getrandbits
-    log = _log
     clock = time.time
     tz = timezone.utc if live else TZ
-    # module constants as locals: this loop runs a million times
+    # Module constants as locals: this loop runs a million times, and every
+    # line in it is written to do as little as the output allows.
     MASTODON, BLUESKY, X, FACEBOOK, INSTAGRAM = _MASTODON, _BLUESKY, _X, _FACEBOOK, _INSTAGRAM
-    WHATSAPP, EMAIL, SIGNALEN, OPEN311, OTHER = _WHATSAPP, _EMAIL, _SIGNALEN, _OPEN311, _OTHER
+    WHATSAPP, EMAIL, SIGNALEN, OPEN311 = _WHATSAPP, _EMAIL, _SIGNALEN, _OPEN311
     SOCIAL, CHAT, MAIL, REPORT = _SOCIAL, _CHAT, _MAIL, _REPORT
-    platforms, reg_of, other_author = PLATFORMS, _REG, _OTHER_AUTHOR
-    mmss_t, street_t, nr_str, nr_num = _MMSS, _STREET_T, _NR_STR, _NR_NUM
+    reg_of, other_author = _REG, _OTHER_AUTHOR
+    mmss_t, street_t, nr_str, nr_num, exp_t = _MMSS, _STREET_T, _NR_STR, _NR_NUM, _EXP
     platform_t, burst_platform_t, topic_t, decor = _PLATFORM_T, _BURST_PLATFORM_T, _TOPIC_T, _DECOR
-    follow, follow_en = _FOLLOW, _FOLLOW_EN
-    likes_t, reposts_t, replies_t = _LIKES, _REPOSTS, _REPLIES
-    new_author, html, tid, b64 = _new_author, _html, _tid, base64.b64encode
+    follow, follow_en, social_extra, mail_extra = _FOLLOW, _FOLLOW_EN, _SOCIAL_EXTRA, _MAIL_EXTRA
+    greet_nl, close_nl, greet_en, close_en = _MAIL_GREET, _MAIL_CLOSE, _EN_GREET, _EN_CLOSE
+    metrics_t, metrics_ig = _METRICS, _METRICS_NO_REPOSTS
+    new_author, html, tid_high, b64 = _new_author, _html, _tid_high, base64.b64encode
+    b32_pairs, ig_codes = _B32_PAIRS, _IG_SHORTCODES
     tax_topic = _TOPICS[_BELASTINGEN]
     fb_page = P.FACEBOOK_PAGE_ID
+    fb_url = f"https://www.facebook.com/{fb_page}/posts/"
     en_mask, follow_mask = (1 << _ENGLISH_BITS) - 1, (1 << _FOLLOW_UP_BITS) - 1
-    burst_bits, loc_bits = _BURST_BITS, _LOCATION_BITS
     assert _FOLLOW_UP_BITS <= 3 and _ENGLISH_BITS <= 9  # they share y's bits 8-10 and 11-19
-    author_bits, ring_size = _AUTHOR_BITS, _RING
+    burst_share, author_skew = _BURST_SHARE, _AUTHOR_SKEW
+    burst_mask, loc_mask = (1 << _BURST_BITS) - 1, (1 << _LOCATION_BITS) - 1
+    assert _BURST_BITS + _LOCATION_BITS <= 16
     min_same, min_other = _MIN_AGE_SAME, _MIN_AGE_OTHER
 
-    channels = [(p, c) for p in range(len(platforms)) for c in CHANNELS[platforms[p]]]
+    channels = [(p, c) for p in range(len(PLATFORMS)) for c in CHANNELS[PLATFORMS[p]]]
     ch_name = [c for _, c in channels]
-    ch_of = [[i for i, (p, _) in enumerate(channels) if p == plat] for plat in range(len(platforms))]
+    ch_of = [[i for i, (p, _) in enumerate(channels) if p == plat] for plat in range(len(PLATFORMS))]
     first_ch = [chs[0] for chs in ch_of]
-    email_info, email_tax = ch_of[EMAIL][0], ch_of[EMAIL][-1]
+    email_tax = ch_of[EMAIL][-1]
+    #: whether messages on the platform can get follow-ups (not reports, not the web form)
+    threads_on = [reg_of[p] != REPORT and p != _OTHER for p in range(len(PLATFORMS))]
+    # platform pick -> (platform, register, channel, follow-ups possible, topic table)
+    pinfo = {p: (p, reg_of[p], first_ch[p], threads_on[p], topic_t[p]) for p in range(len(PLATFORMS))}
+    platform_info = tuple(pinfo[p] for p in platform_t)
+    burst_info = tuple(pinfo[p] for p in burst_platform_t)
     last_id = [0] * len(channels)  # time-based ids: strictly increasing per channel
     seq = [0] * len(channels)  # counter-based ids
-    rings: list[list] = [[] for _ in channels]  # recent messages, for follow-ups
-    ring_pos = [0] * len(channels)
-    authors: list[list] = [[None] * (1 << author_bits) for _ in platforms]
+    rings = [deque(maxlen=_RING) for _ in channels]  # recent messages, for follow-ups
+    authors: list[list] = [[None] * (1 << _AUTHOR_BITS) for _ in PLATFORMS]
+    tid_key, tid_hi = -1, ""
 
     burst_left = bursts = 0
     burst_set = burst_street = burst_label = None
@@ -596,6 +642,7 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
     hour_end = hs + 3600
     gap = mean_gap * fac
     burst_gap = mean_gap * _BURST_GAP
+    cur_gap = gap  # gap, or burst_gap while a burst runs
 
     for _ in (range(count) if count is not None else itertools.count()):
         # -- time -------------------------------------------------------------
@@ -603,173 +650,184 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
             now = clock()
             if now > t:
                 t = now
-        elif burst_left:
-            t -= log(1.0 - r()) * burst_gap
         else:
-            t -= log(1.0 - r()) * gap
+            t += exp_t[g(12)] * cur_gap
         s = int(t)
         if s >= hour_end:
             hs = s // 3600 * 3600
             hour_end = hs + 3600
             lpre, suf, upre, rpre, rsuf, fac = _hour_info(hs // 3600, tz)
             gap = mean_gap * fac
+            if not burst_left:
+                cur_gap = gap
         mmss = mmss_t[s - hs]
         received = f"{lpre}{mmss}{suf}"
 
-        # -- what it is about -----------------------------------------------------
-        if not burst_left and not g(burst_bits):
+        # -- what it is about: an incident, a new message or a follow-up ----------
+        x = g(30)  # bits: platform 0-9, topic 10-19, street 20-29
+        y = g(40)  # bits: house number 0-7, follow-up 8-10, English 11-19, burst share 20-23,
+        #                  geotag 24-27, new burst 28-38
+        if not burst_left and not (y >> 28) & burst_mask:
             bursts += 1
             burst_left = 12 + g(5) + g(4)
             burst_set = _INCIDENTS[_INCIDENT_T[g(6)]]
             burst_street = street_t[g(10)]
             burst_label = f"{burst_set.name}/{burst_street[0]}/{bursts}"
-        x = g(30)  # sliced into three picks
-        y = g(24)  # house number, dice
+            cur_gap = burst_gap
         k = y & 255
         nr = nr_str[k]
-        in_reply_to = thread_id = subject = label = entry = None
-        same = True
-        if burst_left and (y >> 20) < _BURST_SHARE:
+        english = not (y >> 11) & en_mask
+        entry = label = category = sub = None
+        if burst_left and (y >> 20) & 15 < burst_share:
             burst_left -= 1
-            plat = burst_platform_t[x & 1023]
-            reg = reg_of[plat]
+            if not burst_left:
+                cur_gap = gap
+            plat, reg, ci, thr, _topics = burst_info[x & 1023]
             tset = burst_set
             S = burst_street
             label = burst_label
-            ci = first_ch[plat]
         else:
-            plat = platform_t[x & 1023]
-            reg = reg_of[plat]
-            tset = topic_t[plat][(x >> 10) & 1023]
+            plat, reg, ci, thr, topics = platform_info[x & 1023]
+            tset = topics[(x >> 10) & 1023]
             S = street_t[x >> 20]
-            if plat == EMAIL:
-                ci = email_tax if (tset is tax_topic and (y >> 20) < 11) else email_info
-            else:
-                ci = first_ch[plat]
-            if reg != REPORT and plat != OTHER and not (y >> 8) & follow_mask:
+            if plat == EMAIL and tset is tax_topic and (y >> 20) & 15 < 11:
+                ci = email_tax
+            if thr and not (y >> 8) & follow_mask:
                 ring = rings[ci]
                 if ring:
-                    entry = ring[g(6)] if len(ring) == ring_size else ring[int(r() * len(ring))]
+                    entry = ring[int(r() * len(ring))]
                     same = g(4) >= other_author[plat]
                     if t - entry[7] < (min_same if same else min_other):
                         entry = None  # too fresh: an ordinary new message instead
-                        same = True
-        english = not (y >> 11) & en_mask
 
-        # -- author ---------------------------------------------------------------
-        if entry is not None:
-            # (external id, thread, author record, subject, street, english, topic, time)
-            in_reply_to, thread_id, arec, subject, S, english, tset, _when = entry
-        if entry is None or not same:
+        # -- author and text --------------------------------------------------------
+        if entry is None:
+            in_reply_to = thread_id = subject = None
             pool = authors[plat]
-            ai = (g(author_bits) * g(author_bits)) >> author_bits  # skewed: regulars
+            ai = author_skew[g(16)]
             arec = pool[ai]
             if arec is None:
                 arec = pool[ai] = new_author(plat, g)
-        author = arec[0].copy()
-        nm = arec[1]
+            if reg == SOCIAL:
+                body = (tset.en if english else tset.reg[0])[g(6)](g, S, nr, arec[1])
+                if plat == FACEBOOK and not english and not g(4):  # a longer post
+                    body = (f"{body}\n\n{tset.reg[0][g(6)](g, S, nr, arec[1])}\n\n"
+                            f"{social_extra[g(6)](g, S, nr, arec[1])}")
+                d = decor[plat][0][tset.idx][g(8)]
+                text = f"{d[0]}{body}{d[1]}"
+            elif reg == REPORT:
+                fn, category, sub = tset.report[g(6)]
+                text = (tset.en[g(6)] if english else fn)(g, S, nr, arec[1])
+            elif reg == CHAT:
+                body = (tset.en if english else tset.reg[1])[g(6)](g, S, nr, arec[1])
+                text = f"{body}{decor[plat][1][g(8)]}"
+            else:  # e-mail and the web form
+                if english:
+                    subject = tset.en_subj[g(6)](g, S, nr, arec[1])
+                    text = tset.en[g(6)](g, S, nr, arec[1])
+                else:
+                    subject = tset.subj[g(6)](g, S, nr, arec[1])
+                    text = tset.reg[2][g(6)](g, S, nr, arec[1])
+                    if plat == EMAIL and not g(3):  # a longer letter
+                        text = f"{text}\n\n{mail_extra[g(6)](g, S, nr, arec[1])}"
+                        if g(1):
+                            text = f"{text}\n\n{mail_extra[g(6)](g, S, nr, arec[1])}"
+                if plat == EMAIL:
+                    text = (f"{greet_en[g(6)]}\n\n{text}\n\n{close_en[g(6)]}\n{arec[2][2]}" if english
+                            else f"{greet_nl[g(6)]}\n\n{text}\n\n{close_nl[g(6)]}\n{arec[2][2]}")
+        else:
+            # (external id, thread, author record, subject, street, english, topic, time)
+            in_reply_to, thread_id, arec, subject, S, english, tset, _when = entry
+            if not same:
+                pool = authors[plat]
+                ai = author_skew[g(16)]
+                arec = pool[ai]
+                if arec is None:
+                    arec = pool[ai] = new_author(plat, g)
+            body = (follow_en if english else follow[reg])[0 if same else 1][g(6)](g, S, nr, arec[1])
+            if reg == MAIL:
+                if not subject.startswith("Re: "):
+                    subject = f"Re: {subject}"
+                text = (f"{greet_en[g(6)]}\n\n{body}\n\n{close_en[g(6)]}\n{arec[2][2]}" if english
+                        else f"{greet_nl[g(6)]}\n\n{body}\n\n{close_nl[g(6)]}\n{arec[2][2]}")
+            else:
+                text = f"{body}{decor[plat][1][g(8)]}"
+        lang = "en" if english else "nl"
         channel = ch_name[ci]
 
-        # -- text -----------------------------------------------------------------
-        category = sub = None
-        if entry is not None:
-            body = (follow_en if english else follow[reg])[0 if same else 1][g(6)](g, S, nr, nm)
-        elif reg == REPORT:
-            fn, category, sub = tset.report[g(6)]
-            body = (tset.en[g(6)] if english else fn)(g, S, nr, nm)
-        elif english:
-            body = tset.en[g(6)](g, S, nr, nm)
-        else:
-            body = tset.reg[reg][g(6)](g, S, nr, nm)
-
-        if reg == SOCIAL:
-            pre, sufs, emo = decor[plat]
-            if entry is None:
-                if plat == FACEBOOK and not english and g(4) == 0:  # a longer post
-                    body = (f"{body}\n\n{tset.reg[SOCIAL][g(6)](g, S, nr, nm)}\n\n"
-                            f"{_SOCIAL_EXTRA[g(6)](g, S, nr, nm)}")
-                text = f"{pre[g(6)]}{body}{sufs[tset.idx][g(8)]}{emo[g(8)]}"
-            else:
-                text = f"{body}{emo[g(8)]}"
-        elif reg == CHAT:
-            text = f"{body}{decor[plat][2][g(8)]}"
-        elif reg == MAIL:
-            if entry is None:
-                subject = (tset.en_subj if english else tset.subj)[g(6)](g, S, nr, nm)
-            elif not subject.startswith("Re: "):
-                subject = f"Re: {subject}"
-            if plat == EMAIL:
-                if english:
-                    text = f"{_EN_GREET[g(6)]}\n\n{body}\n\n{_EN_CLOSE[g(6)]}\n{author['name']}"
-                else:
-                    if entry is None and g(3) == 0:  # a longer letter
-                        body = f"{body}\n\n{_MAIL_EXTRA[g(6)](g, S, nr, nm)}"
-                        if g(1):
-                            body = f"{body}\n\n{_MAIL_EXTRA[g(6)](g, S, nr, nm)}"
-                    text = (f"{_MAIL_GREET[g(6)]}\n\n{body}\n\n{_MAIL_CLOSE[g(6)]}\n{author['name']}"
-                            f"{_MAIL_SIG[g(6)](g, S, nr, nm)}")
-            else:
-                text = body
-        else:
-            text = body
-        lang = "en" if english else "nl"
-
-        # -- ids and the platform's own payload ---------------------------------
-        seq[ci] = n = seq[ci] + 1
-        item = {
-            "platform": platforms[plat],
-            "channel": channel,
-            "external_id": None,
-            "author": author,
-            "text": text,
-            "received_at": received,
-            "language": lang,
-        }
+        # -- the item, with ids and payload shaped like the platform's own -------
         if plat == EMAIL:
-            host, from_header = arec[2]
+            seq[ci] = n = seq[ci] + 1
+            host, from_header, _sign = arec[2]
             eid = f"<{g(64):016x}.{n:x}@{host}>"
-            item["subject"] = subject
-            raw = {"message_id": eid, "from": from_header, "to": channel,
-                   "subject": subject, "date": f"{rpre}{mmss}{rsuf}"}
-            if in_reply_to:
+            raw = {"message_id": eid, "from": from_header, "to": channel, "subject": subject,
+                   "date": f"{rpre}{mmss}{rsuf}"}
+            if in_reply_to is not None:
                 raw["in_reply_to"] = in_reply_to
                 raw["references"] = (in_reply_to if in_reply_to == thread_id
                                      else f"{thread_id} {in_reply_to}")
+            item = {"platform": "email", "channel": channel, "external_id": eid,
+                    "author": arec[0].copy(), "text": text, "received_at": received, "language": lang,
+                    "thread_id": thread_id or eid, "subject": subject, "raw": raw}
         elif plat == FACEBOOK:
+            seq[ci] = n = seq[ci] + 1
             post = 122_100_000_000_000_000 + n * 1000 + g(9)
             eid = f"{fb_page}_{post}"
-            item["url"] = f"https://www.facebook.com/{fb_page}/posts/{post}"
-            x = g(18)
-            item["metrics"] = {"likes": likes_t[x & 63], "reposts": reposts_t[(x >> 6) & 63],
-                               "replies": replies_t[x >> 12]}
-            raw = {"id": eid, "message": text, "from": {"id": author["id"], "name": author["name"]},
+            raw = {"id": eid, "message": text, "from": arec[2].copy(),
                    "created_time": f"{upre}{mmss}+0000"}
-            if in_reply_to:
+            if in_reply_to is not None:
                 raw["parent"] = {"id": in_reply_to}
+            item = {"platform": "facebook", "channel": channel, "external_id": eid,
+                    "author": arec[0].copy(), "text": text, "received_at": received, "language": lang,
+                    "thread_id": thread_id or eid, "url": f"{fb_url}{post}",
+                    "metrics": metrics_t[g(8)].copy(), "raw": raw}
         elif plat == WHATSAPP:
-            wa_id, head = arec[2]
-            eid = "wamid." + b64(head + f"{n:08X}{g(48):012X}".encode() + b"\x00").decode()
-            raw = {"from": wa_id, "id": eid, "timestamp": str(s), "type": "text",
-                   "text": {"body": text}}
-            if in_reply_to:
+            seq[ci] = n = seq[ci] + 1
+            wa_id, id_prefix = arec[2]
+            eid = id_prefix + b64(f"{n:07X}{g(48):012X}\x00".encode()).decode()
+            raw = {"from": wa_id, "id": eid, "timestamp": str(s), "type": "text", "text": {"body": text}}
+            if in_reply_to is not None:
                 raw["context"] = {"from": channel[1:], "id": in_reply_to}
-        elif plat == SIGNALEN:
-            eid = str(240_000 + n)
+            item = {"platform": "whatsapp", "channel": channel, "external_id": eid,
+                    "author": arec[0].copy(), "text": text, "received_at": received, "language": lang,
+                    "thread_id": thread_id or eid, "raw": raw}
+        elif plat == SIGNALEN or plat == OPEN311:
+            seq[ci] = n = seq[ci] + 1
+            num = nr_num[k]
+            lat = (S[3] + num * S[5]) / 1e6
+            lon = (S[4] + num * S[6]) / 1e6
+            address = f"{S[0]} {nr}"
+            if plat == SIGNALEN:
+                eid = str(240_000 + n)
+                raw = {"id": 240_000 + n, "text": text,
+                       "category": {"main_slug": category, "sub_slug": sub},
+                       "location": {"address_text": f"{address}, {S[2]} Stadsveen",
+                                    "geometrie": {"type": "Point", "coordinates": [lon, lat]}},
+                       "source": "online", "created_at": received}
+            else:
+                eid = str(1_500_000 + n)
+                raw = {"service_request_id": eid, "service_code": sub, "service_name": category,
+                       "description": text, "lat": lat, "long": lon, "address_string": address,
+                       "requested_datetime": received, "status": "open"}
+            item = {"platform": PLATFORMS[plat], "channel": channel, "external_id": eid,
+                    "author": arec[0].copy(), "text": text, "received_at": received, "language": lang,
+                    "thread_id": eid, "category": category,
+                    "location": {"lat": lat, "lon": lon, "address": address}, "raw": raw}
         elif plat == X:
             v = ((int(t * 1000) - 1_288_834_974_657) << 22) | g(22)
             if v <= last_id[ci]:
                 v = last_id[ci] + 1
             last_id[ci] = v
             eid = str(v)
-            item["url"] = f"{arec[2]}{eid}"
-            x = g(18)
-            item["metrics"] = {"likes": likes_t[x & 63], "reposts": reposts_t[(x >> 6) & 63],
-                               "replies": replies_t[x >> 12]}
+            author = arec[0].copy()
             raw = {"id": eid, "text": text, "author_id": author["id"],
-                   "conversation_id": thread_id or eid, "created_at": f"{upre}{mmss}.000Z",
-                   "lang": lang}
-            if in_reply_to:
+                   "conversation_id": thread_id or eid, "created_at": f"{upre}{mmss}.000Z", "lang": lang}
+            if in_reply_to is not None:
                 raw["referenced_tweets"] = [{"type": "replied_to", "id": in_reply_to}]
+            item = {"platform": "x", "channel": channel, "external_id": eid,
+                    "author": author, "text": text, "received_at": received, "language": lang,
+                    "thread_id": thread_id or eid, "url": f"{arec[2]}{eid}",
+                    "metrics": metrics_t[g(8)].copy(), "raw": raw}
         elif plat == MASTODON:
             v = (int(t * 1000) << 16) | g(16)
             if v <= last_id[ci]:
@@ -777,89 +835,67 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
             last_id[ci] = v
             eid = str(v)
             url_prefix, acct = arec[2]
-            item["url"] = f"{url_prefix}{eid}"
-            x = g(18)
-            item["metrics"] = {"likes": likes_t[x & 63], "reposts": reposts_t[(x >> 6) & 63],
-                               "replies": replies_t[x >> 12]}
+            author = arec[0].copy()
             content = (html(text) if "&" in text or "<" in text or ">" in text or "\n" in text
                        else f"<p>{text}</p>")
             raw = {"id": eid, "created_at": f"{upre}{mmss}.000Z", "content": content,
                    "visibility": "public", "language": lang, "in_reply_to_id": in_reply_to,
                    "account": {"acct": acct, "display_name": author["name"]}}
+            item = {"platform": "mastodon", "channel": channel, "external_id": eid,
+                    "author": author, "text": text, "received_at": received, "language": lang,
+                    "thread_id": thread_id or eid, "url": f"{url_prefix}{eid}",
+                    "metrics": metrics_t[g(8)].copy(), "raw": raw}
         elif plat == BLUESKY:
             v = (int(t * 1_000_000) << 10) | g(10)
             if v <= last_id[ci]:
                 v = last_id[ci] + 1
             last_id[ci] = v
+            if v >> 30 != tid_key:
+                tid_key = v >> 30
+                tid_hi = tid_high(tid_key)
+            rkey = f"{tid_hi}{b32_pairs[(v >> 20) & 1023]}{b32_pairs[(v >> 10) & 1023]}{b32_pairs[v & 1023]}"
             uri_prefix, url_prefix, bsky_author = arec[2]
-            rkey = tid(v)
             eid = f"{uri_prefix}{rkey}"
-            item["url"] = f"{url_prefix}{rkey}"
-            x = g(18)
-            item["metrics"] = {"likes": likes_t[x & 63], "reposts": reposts_t[(x >> 6) & 63],
-                               "replies": replies_t[x >> 12]}
             record = {"$type": "app.bsky.feed.post", "text": text,
                       "createdAt": f"{upre}{mmss}.000Z", "langs": [lang]}
-            if in_reply_to:
+            if in_reply_to is not None:
                 record["reply"] = {"root": {"uri": thread_id}, "parent": {"uri": in_reply_to}}
-            raw = {"uri": eid, "author": bsky_author.copy(), "record": record}
+            item = {"platform": "bluesky", "channel": channel, "external_id": eid,
+                    "author": arec[0].copy(), "text": text, "received_at": received, "language": lang,
+                    "thread_id": thread_id or eid, "url": f"{url_prefix}{rkey}",
+                    "metrics": metrics_t[g(8)].copy(),
+                    "raw": {"uri": eid, "author": bsky_author.copy(), "record": record}}
         elif plat == INSTAGRAM:
+            seq[ci] = n = seq[ci] + 1
             eid = str(17_850_000_000_000_000 + n * 1000 + g(9))
-            code = _IG_SHORTCODES[int((thread_id or eid)[-6:]) & 63]  # the post commented on
-            item["url"] = f"https://www.instagram.com/p/{code}/c/{eid}/"
-            x = g(18)
-            item["metrics"] = {"likes": likes_t[x & 63], "reposts": 0, "replies": replies_t[x >> 12]}
             raw = {"id": eid, "text": text, "username": arec[2], "timestamp": f"{upre}{mmss}+0000"}
-            if in_reply_to:
+            if in_reply_to is not None:
                 raw["parent_id"] = in_reply_to
-        elif plat == OPEN311:
-            eid = str(1_500_000 + n)
+            code = ig_codes[int((thread_id or eid)[-6:]) & 63]  # the post commented on
+            item = {"platform": "instagram", "channel": channel, "external_id": eid,
+                    "author": arec[0].copy(), "text": text, "received_at": received, "language": lang,
+                    "thread_id": thread_id or eid, "url": f"https://www.instagram.com/p/{code}/c/{eid}/",
+                    "metrics": metrics_ig[g(8)].copy(), "raw": raw}
         else:  # the web form
+            seq[ci] = n = seq[ci] + 1
             eid = f"WF-{n:08d}"
-            item["subject"] = subject
-            raw = {"form": "contactformulier", "submission_id": eid,
-                   "fields": {"naam": author["name"], "e-mail": author["email"],
-                              "onderwerp": subject, "bericht": text}}
-        item["external_id"] = eid
-        if thread_id is None:
-            thread_id = eid
-        item["thread_id"] = thread_id
+            author = arec[0].copy()
+            item = {"platform": "other", "channel": channel, "external_id": eid,
+                    "author": author, "text": text, "received_at": received, "language": lang,
+                    "thread_id": eid, "subject": subject,
+                    "raw": {"form": "contactformulier", "submission_id": eid,
+                            "fields": {"naam": author["name"], "e-mail": author["email"],
+                                       "onderwerp": subject, "bericht": text}}}
+
+        # -- optional parts, bookkeeping ------------------------------------------
         if in_reply_to is not None:
             item["in_reply_to"] = in_reply_to
-
-        # -- location; reports carry their own payload ---------------------------
-        if reg == REPORT:
-            num = nr_num[k]
-            lat = (S[3] + num * S[5]) / 1e6
-            lon = (S[4] + num * S[6]) / 1e6
-            address = f"{S[0]} {nr}"
-            item["location"] = {"lat": lat, "lon": lon, "address": address}
-            item["category"] = category
-            if plat == SIGNALEN:
-                raw = {"id": 240_000 + n, "text": text,
-                       "category": {"main_slug": category, "sub_slug": sub},
-                       "location": {"address_text": f"{address}, {S[2]} Stadsveen",
-                                    "geometrie": {"type": "Point", "coordinates": [lon, lat]}},
-                       "source": "online", "status": {"state": "m"}, "created_at": received}
-            else:
-                raw = {"service_request_id": eid, "service_code": sub, "service_name": category,
-                       "description": text, "lat": lat, "long": lon, "address_string": address,
-                       "requested_datetime": received, "status": "open"}
-        elif entry is None and not g(loc_bits - 2 if label else loc_bits):
+        elif reg < REPORT and not (y >> 24) & loc_mask:  # geotagged
             num = nr_num[k]
             item["location"] = {"lat": (S[3] + num * S[5]) / 1e6, "lon": (S[4] + num * S[6]) / 1e6,
                                 "address": f"{S[0]} {nr}"}
-        item["raw"] = raw
-
-        # -- bookkeeping ----------------------------------------------------------
-        if reg != REPORT and plat != OTHER:
-            ring = rings[ci]
-            rec = (eid, thread_id, arec, subject, S, english, tset, t)
-            if len(ring) < ring_size:
-                ring.append(rec)
-            else:
-                ring[ring_pos[ci]] = rec
-                ring_pos[ci] = (ring_pos[ci] + 1) & (ring_size - 1)
+        if thr:
+            rings[ci].append((eid, thread_id or eid, arec, subject, S, english, tset, t))
         if label is not None and labels is not None:
             labels[(channel, eid)] = label
         yield item

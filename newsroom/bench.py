@@ -1,0 +1,233 @@
+"""`newsroom bench`: the speed figures the issues name, measured on this machine.
+
+Builds a fresh database of N generated messages in a work folder, measures
+next to it the raw-SQLite baseline (plain sqlite3 executemany and the same
+keyset query on the same data), and reports everything as one JSON object.
+Figures belong here, not in tests.
+"""
+from __future__ import annotations
+
+import gc
+import json
+import os
+import random
+import resource
+import sqlite3
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from newsroom import __version__
+from newsroom.actions import SYSTEM, perform
+from newsroom.db.engine import open_database, sqlite_url
+from newsroom.demo.generator import generate
+from newsroom.importer import import_lines
+from newsroom.inbound import parse_item
+from newsroom.inbox import InboxFilter, _encode, ids_at, list_cases
+from newsroom.timeutil import to_iso
+
+SEARCHES = ["container", "parkeervergunning", "lantaarnpaal kapot", "paspo*", '"grof vuil"', "boom", "cafe", "afval -container"]
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _percentiles(samples: list[float]) -> dict:
+    ordered = sorted(samples)
+    def pick(q: float) -> float:
+        return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000, 3)
+    return {"p50_ms": pick(0.50), "p95_ms": pick(0.95), "max_ms": round(ordered[-1] * 1000, 3), "runs": len(ordered)}
+
+
+def _time(fn: Callable[[], object], runs: int) -> dict:
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    return _percentiles(samples)
+
+
+def _write_feed(path: Path, messages: int, seed: int) -> float:
+    start = time.perf_counter()
+    with open(path, "w", encoding="utf-8") as out:
+        for item in generate(messages, seed=seed):
+            out.write(json.dumps(item, ensure_ascii=False))
+            out.write("\n")
+    return time.perf_counter() - start
+
+
+def _raw_baseline(feed: Path, work: Path, messages: int) -> dict:
+    """Plain sqlite3: the same messages, one table, one unique key, executemany; then a keyset page."""
+    rows = []
+    with open(feed, "rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            obj = json.loads(line)
+            author = obj["author"]
+            rows.append((number, obj["channel"], obj["external_id"], author.get("name") or author.get("handle"), obj["text"], obj["received_at"]))
+    path = work / "raw.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("CREATE TABLE messages (id INTEGER PRIMARY KEY, channel TEXT, external_id TEXT, author TEXT, text TEXT, received_at TEXT)")
+    conn.execute("CREATE UNIQUE INDEX ux ON messages (channel, external_id)")
+    conn.execute("CREATE INDEX ix_received ON messages (received_at, id)")
+    start = time.perf_counter()
+    conn.execute("BEGIN")
+    conn.executemany("INSERT INTO messages VALUES (?, ?, ?, ?, ?, ?)", rows)
+    conn.execute("COMMIT")
+    insert_s = time.perf_counter() - start
+    del rows
+    keys = [conn.execute("SELECT received_at, id FROM messages ORDER BY received_at, id LIMIT 1 OFFSET ?", (int(messages * f),)).fetchone() for f in (0.1, 0.5, 0.9)]
+    def page():
+        key = random.choice(keys)
+        conn.execute("SELECT id, author, text FROM messages WHERE (received_at, id) > (?, ?) ORDER BY received_at, id LIMIT 100", key).fetchall()
+    query = _time(page, 300)
+    conn.close()
+    return {"insert_messages_per_s": round(messages / insert_s), "insert_seconds": round(insert_s, 2), "keyset_page_100": query}
+
+
+def _cursor_at(conn, flt: InboxFilter, fraction: float, total: int) -> str | None:
+    offset = int(total * fraction)
+    if offset == 0:
+        return None
+    ids = ids_at(conn, flt, offset=offset - 1, limit=1)
+    if not ids:
+        return None
+    from newsroom.inbox import CASES
+    from sqlalchemy import select
+
+    row = conn.execute(select(CASES.c.due_at, CASES.c.created_at, CASES.c.id).where(CASES.c.id == ids[0])).first()
+    return _encode("due", [to_iso(row.due_at), to_iso(row.created_at), row.id])
+
+
+def run_bench(*, messages: int, workdir: str | None = None, ui: bool = False, progress: Callable[[str], None] | None = None, seed: int = 1) -> dict:
+    """Measure everything; return the figures as a JSON-able dict."""
+    say = progress or (lambda _msg: None)
+    own_tmp = None
+    if workdir:
+        work = Path(workdir)
+        work.mkdir(parents=True, exist_ok=True)
+    else:
+        own_tmp = tempfile.TemporaryDirectory(prefix="newsroom-bench-")
+        work = Path(own_tmp.name)
+    result: dict = {
+        "newsroom": __version__,
+        "messages": messages,
+        "machine": {"cpus": os.cpu_count(), "sqlite": sqlite3.sqlite_version},
+    }
+    try:
+        feed = work / "feed.jsonl"
+        say(f"generating {messages} messages")
+        result["generate_seconds"] = round(_write_feed(feed, messages, seed), 2)
+
+        say("raw SQLite baseline")
+        result["raw_sqlite"] = _raw_baseline(feed, work, messages)
+        gc.collect()
+
+        db_path = work / "newsroom.sqlite3"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+        db = open_database(sqlite_url(db_path))
+        say("bulk import")
+        with open(feed, "rb") as handle:
+            report = import_lines(db, handle, source=str(feed))
+        result["bulk_import"] = {
+            "messages_per_s": round(report.imported / report.seconds),
+            "seconds": round(report.seconds, 2),
+            "imported": report.imported,
+            "cases": report.new_cases,
+            "rss_mb_after": round(_rss_mb(), 1),
+        }
+        result["bulk_import"]["ratio_to_raw_sqlite"] = round(
+            result["bulk_import"]["messages_per_s"] / result["raw_sqlite"]["insert_messages_per_s"], 3
+        )
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql("ANALYZE")
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+        say("live ingest")
+        live_items = [parse_item(obj) for obj in generate(20_000, seed=seed + 1)]
+        live_items = [i for i in live_items]
+        # Fresh external ids: the same generator with another seed may repeat ids.
+        live_items = [type(i)(**{**{f: getattr(i, f) for f in i.__slots__}, "external_id": f"live-{n}-{i.external_id}", "in_reply_to": None}) for n, i in enumerate(live_items)]
+        pages = [live_items[n : n + 100] for n in range(0, 10_000, 100)]
+        start = time.perf_counter()
+        for page in pages:
+            perform(db, "ingest", SYSTEM, origin="bench", items=page)
+        paged_s = time.perf_counter() - start
+        singles = live_items[10_000:12_000]
+        start = time.perf_counter()
+        for item in singles:
+            perform(db, "ingest", SYSTEM, origin="bench", items=[item])
+        single_s = time.perf_counter() - start
+        result["live_ingest"] = {
+            "pages_of_100_messages_per_s": round(10_000 / paged_s),
+            "one_message_per_action_per_s": round(len(singles) / single_s),
+        }
+
+        say("inbox pages")
+        inbox: dict = {}
+        with db.read() as conn:
+            from newsroom.inbox import count_cases
+
+            dept_flt = InboxFilter(statuses=("new",))
+            views = {"all": InboxFilter(), "status_new": dept_flt, "unassigned_open": InboxFilter(statuses=("new",), unassigned=True)}
+            for name, flt in views.items():
+                total = count_cases(conn, flt)
+                for fraction in (0.0, 0.5, 0.9):
+                    cursor = _cursor_at(conn, flt, fraction, total)
+                    inbox[f"{name}@{int(fraction * 100)}%"] = _time(
+                        lambda flt=flt, cursor=cursor: list_cases(conn, flt, limit=100, after=cursor, with_total=True), 200
+                    )
+            inbox["newest_first_page"] = _time(lambda: list_cases(conn, InboxFilter(), order="newest", limit=100, with_total=True), 200)
+        worst = max(v["p95_ms"] for v in inbox.values())
+        result["inbox_page_100_with_count"] = {"worst_p95_ms": worst, "by_view_and_depth": inbox}
+
+        say("search")
+        search: dict = {"newest": {}, "relevance": {}}
+        with db.read() as conn:
+            for query in SEARCHES:
+                flt = InboxFilter(search=query)
+                for order in ("newest", "relevance"):
+                    search[order][query] = _time(lambda flt=flt, order=order: list_cases(conn, flt, order=order, limit=50), 20)
+                search.setdefault("matching_cases", {})[query] = count_cases(conn, flt)
+        result["search_top_50"] = {
+            "newest_worst_p95_ms": max(v["p95_ms"] for v in search["newest"].values()),
+            "relevance_worst_p95_ms": max(v["p95_ms"] for v in search["relevance"].values()),
+            **search,
+        }
+        result["memory"] = {"peak_rss_mb": round(_peak_rss_mb(), 1), "rss_mb_end": round(_rss_mb(), 1)}
+        db.close()
+
+        if ui:
+            say("desktop window")
+            try:
+                from ui.bench import run_ui_bench
+            except ImportError as error:
+                result["ui"] = {"error": f"the desktop bench is not available: {error}"}
+            else:
+                result["ui"] = run_ui_bench(db_path, messages=messages)
+        result["targets"] = {
+            "bulk_import_messages_per_s": ">= 50000",
+            "live_ingest_messages_per_s": ">= 5000",
+            "inbox_page_100_p95_ms": "< 10",
+            "search_newest_p95_ms": "< 30",
+            "search_relevance_p95_ms": "< 150",
+            "peak_rss_mb": "< 400",
+        }
+    finally:
+        if own_tmp is not None:
+            own_tmp.cleanup()
+    return result

@@ -1,0 +1,378 @@
+"""The case on the right: fields, the thread across channels, actions, reply draft, notes and history.
+
+Everything a citizen wrote reaches the screen through `ui.plain`: labels
+in plain-text format, the thread as plain text in a QPlainTextEdit
+(inserted with QTextCursor.insertText, which never parses markup). A
+message longer than `PREVIEW_CHARS` shows its start and a button to show
+all of it, so a 1 MB e-mail opens at once.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QFont, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from newsroom.casefile import CaseNotFound, case_detail
+from newsroom.db.engine import Database, DatabaseError
+from newsroom.timeutil import parse_instant
+from ui import labels
+from ui.i18n import tr
+from ui.ops import describe_error
+from ui.plain import display_lines, one_line, plain_label, visible
+
+PREVIEW_CHARS = 100_000
+CASE_BUTTONS = ("claim", "release", "route", "assign", "tag", "note", "status", "resolve", "priority", "reply", "merge", "split")
+
+
+def _instant(value: str | None) -> datetime | None:
+    return parse_instant(value) if value else None
+
+
+def _value(value) -> str:
+    return "\u2014" if value is None else one_line(str(value), 60)
+
+
+class CasePane(QWidget):
+    """Shows one case; the actions themselves live in the main window (one QAction each)."""
+
+    draft_save_requested = Signal(int, str)  # case id, text
+    failed = Signal(str)
+
+    def __init__(self, db: Database, me: str, actions: dict[str, QAction], parent=None):
+        super().__init__(parent)
+        self._db = db
+        self._me = me
+        self._actions = actions
+        self._detail: dict | None = None
+        self._show_all = False
+        self._draft_case: int | None = None
+
+        self.stack = QStackedWidget(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+
+        self.empty = QLabel(tr("Geen zaak gekozen.\n\nKies een zaak in de lijst met j en k of de pijltjes; Enter opent haar hier."), self)
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setAccessibleName(tr("Geen zaak gekozen"))
+        self.stack.addWidget(self.empty)
+
+        page = QWidget(self)
+        self.stack.addWidget(page)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(6, 0, 0, 0)
+
+        self.title = plain_label("", page)
+        title_font = QFont(self.title.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.title.setAccessibleName(tr("Zaak"))
+        layout.addWidget(self.title)
+        self.banner = plain_label("", page)
+        self.banner.setAccessibleName(tr("Melding bij deze zaak"))
+        self.banner.hide()
+        layout.addWidget(self.banner)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.fields: dict[str, QLabel] = {}
+        for key, name in (
+            ("status", tr("Status")),
+            ("priority", tr("Prioriteit")),
+            ("department", tr("Afdeling")),
+            ("assignee", tr("Behandelaar")),
+            ("channel", tr("Kanaal")),
+            ("author", tr("Afzender")),
+            ("tags", tr("Labels")),
+            ("received", tr("Ontvangen")),
+            ("due", tr("Termijn")),
+        ):
+            value = plain_label("", page)
+            value.setAccessibleName(name)
+            self.fields[key] = value
+            form.addRow(name, value)
+        layout.addLayout(form)
+
+        buttons = QGridLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for position, key in enumerate(CASE_BUTTONS):
+            action = actions[key]
+            button = QPushButton(action.text(), page)
+            button.setAccessibleName(action.text())
+            button.setAccessibleDescription(action.statusTip())
+            button.setToolTip(action.toolTip())
+            button.clicked.connect(action.trigger)
+            button.setAutoDefault(False)
+            self.buttons[key] = button
+            buttons.addWidget(button, position // 4, position % 4)
+        layout.addLayout(buttons)
+
+        split = QSplitter(Qt.Orientation.Vertical, page)
+        split.setChildrenCollapsible(False)
+        layout.addWidget(split, 1)
+
+        self.tabs = QTabWidget(split)
+        self.tabs.setAccessibleName(tr("Zaakonderdelen"))
+        self.tabs.setAccessibleDescription(tr("Gesprek, notities en geschiedenis van de zaak. Ctrl+Tab wisselt."))
+        thread_page = QWidget(self.tabs)
+        thread_layout = QVBoxLayout(thread_page)
+        thread_layout.setContentsMargins(0, 0, 0, 0)
+        self.thread = self._reader(tr("Gesprek"), tr("Alle berichten van deze zaak over alle kanalen, oudste eerst. Alleen lezen."))
+        thread_layout.addWidget(self.thread)
+        self.show_all = QPushButton(tr("Volledige berichten tonen"), thread_page)
+        self.show_all.setAccessibleName(tr("Volledige berichten tonen"))
+        self.show_all.setAccessibleDescription(tr("Een heel lang bericht is ingekort; dit toont het helemaal."))
+        self.show_all.clicked.connect(self._show_everything)
+        self.show_all.hide()
+        thread_layout.addWidget(self.show_all)
+        self.tabs.addTab(thread_page, tr("Gesprek"))
+        self.notes = self._reader(tr("Notities"), tr("Interne notities van collega's; de burger ziet ze nooit."))
+        self.tabs.addTab(self.notes, tr("Notities"))
+        self.history = self._reader(tr("Geschiedenis"), tr("Alles wat er met deze zaak gebeurde, oudste eerst."))
+        self.tabs.addTab(self.history, tr("Geschiedenis"))
+
+        composer = QWidget(split)
+        composer_layout = QVBoxLayout(composer)
+        composer_layout.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel(tr("Antwoord aan de burger (concept)"), composer)
+        heading.setTextFormat(Qt.TextFormat.PlainText)
+        composer_layout.addWidget(heading)
+        self.reply = QPlainTextEdit(composer)
+        self.reply.setAccessibleName(tr("Concept-antwoord"))
+        self.reply.setAccessibleDescription(
+            tr("Uw antwoord aan de burger. Ctrl+Enter bewaart het als concept; er wordt niets verstuurd.")
+        )
+        self.reply.setPlaceholderText(tr("Schrijf een antwoord… (r)  Ctrl+Enter bewaart het concept."))
+        self.reply.setTabChangesFocus(True)
+        heading.setBuddy(self.reply)
+        composer_layout.addWidget(self.reply, 1)
+        row = QHBoxLayout()
+        self.reply_state = plain_label("", composer, selectable=False)
+        self.reply_state.setAccessibleName(tr("Staat van het concept"))
+        row.addWidget(self.reply_state, 1)
+        self.save_draft = QPushButton(tr("Concept bewaren"), composer)
+        self.save_draft.setAccessibleName(tr("Concept bewaren"))
+        self.save_draft.setAccessibleDescription(tr("Bewaart het antwoord als concept bij de zaak (Ctrl+Enter)."))
+        self.save_draft.setAutoDefault(False)
+        self.save_draft.clicked.connect(self.request_draft_save)
+        row.addWidget(self.save_draft)
+        composer_layout.addLayout(row)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+
+        self._header_format = QTextCharFormat()
+        self._header_format.setFontWeight(QFont.Weight.Bold)
+        self._subject_format = QTextCharFormat()
+        self._subject_format.setFontItalic(True)
+        self._body_format = QTextCharFormat()
+
+    def _reader(self, name: str, description: str) -> QPlainTextEdit:
+        view = QPlainTextEdit(self)
+        view.setReadOnly(True)
+        view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse)
+        view.setAccessibleName(name)
+        view.setAccessibleDescription(description)
+        view.setTabChangesFocus(True)
+        view.setUndoRedoEnabled(False)
+        return view
+
+    # -- which case -------------------------------------------------------------
+
+    @property
+    def case_id(self) -> int | None:
+        return self._detail["id"] if self._detail else None
+
+    @property
+    def detail(self) -> dict | None:
+        return self._detail
+
+    def load(self, case_id: int | None) -> None:
+        """Show case `case_id` (None: nothing); keeps an unsaved draft by saving it first."""
+        if case_id != self.case_id:
+            self._save_unsaved_draft()
+            self._show_all = False
+        if case_id is None:
+            self._detail = None
+            self.stack.setCurrentWidget(self.empty)
+            return
+        try:
+            with self._db.read() as conn:
+                detail = case_detail(conn, case_id)
+        except CaseNotFound:
+            self.failed.emit(tr("Zaak {id} bestaat niet (meer).").format(id=case_id))
+            return
+        except DatabaseError as error:
+            self.failed.emit(describe_error(error))
+            return
+        same_case = self.case_id == case_id
+        self._detail = detail
+        self._render(detail, keep_draft=same_case)
+        self.stack.setCurrentIndex(1)
+
+    def reload(self) -> None:
+        if self.case_id is not None:
+            self.load(self.case_id)
+
+    # -- drawing ----------------------------------------------------------------
+
+    def _render(self, detail: dict, *, keep_draft: bool) -> None:
+        subject = one_line(detail.get("subject"), 160)
+        title = tr("Zaak {id}").format(id=detail["id"])
+        self.title.setText(f"{title} \u00b7 {subject}" if subject else title)
+        if detail.get("merged_into"):
+            self.banner.setText(tr("Deze zaak is samengevoegd met zaak {id}; werk daar verder.").format(id=detail["merged_into"]))
+            self.banner.show()
+        else:
+            self.banner.hide()
+        fields = self.fields
+        fields["status"].setText(labels.status(detail["status"]))
+        fields["priority"].setText(labels.priority(detail["priority"]))
+        fields["department"].setText(detail["department"] or tr("geen"))
+        fields["assignee"].setText(detail["assignee"] or tr("niemand"))
+        fields["channel"].setText(f"{labels.platform(detail['platform'])} \u00b7 {detail['channel']}")
+        fields["author"].setText(one_line(detail["author"], 200))
+        fields["tags"].setText(", ".join(detail["tags"]) or tr("geen"))
+        fields["received"].setText(labels.when(_instant(detail["created_at"])))
+        due = _instant(detail["due_at"])
+        fields["due"].setText(labels.when(due) if due else tr("geen termijn"))
+        self._render_thread(detail["messages"])
+        self._render_notes(detail["notes"])
+        self._render_history(detail.get("history", []))
+        self._render_draft(detail, keep_draft=keep_draft)
+        self.buttons["split"].setEnabled(len(detail["messages"]) > 1)
+
+    def _render_thread(self, messages: list[dict]) -> None:
+        truncated = False
+        self.thread.clear()
+        cursor = QTextCursor(self.thread.document())
+        cursor.beginEditBlock()
+        for position, message in enumerate(messages):
+            if position:
+                cursor.insertText("\n\n", self._body_format)
+            direction = tr("Binnen") if message["direction"] == "in" else tr("Verstuurd")
+            author = message["author"]
+            who = author.get("name") or author.get("handle") or author.get("email") or author.get("phone") or author.get("id") or ""
+            handle = author.get("handle")
+            if handle and handle != who:
+                who = f"{who} ({handle})"
+            header = " \u00b7 ".join(
+                part
+                for part in (
+                    direction,
+                    f"{labels.platform(message['platform'])} {message['channel']}",
+                    one_line(who, 120),
+                    labels.when(_instant(message["received_at"])),
+                    tr("bericht {id}").format(id=message["id"]),
+                )
+                if part
+            )
+            cursor.insertText(header + "\n", self._header_format)
+            if message.get("subject"):
+                cursor.insertText(one_line(message["subject"], 300) + "\n", self._subject_format)
+            text = message["text"] or ""
+            if not self._show_all and len(text) > PREVIEW_CHARS:
+                hidden = len(text) - PREVIEW_CHARS
+                text = text[:PREVIEW_CHARS]
+                truncated = True
+                cursor.insertText(display_lines(visible(text)), self._body_format)
+                cursor.insertText(
+                    "\n" + tr("[… nog {n} tekens; kies 'Volledige berichten tonen']").format(n=labels.number(hidden)),
+                    self._subject_format,
+                )
+            else:
+                cursor.insertText(display_lines(visible(text)), self._body_format)
+        cursor.endEditBlock()
+        self.show_all.setVisible(truncated)
+        self.thread.moveCursor(QTextCursor.MoveOperation.End if len(messages) > 1 else QTextCursor.MoveOperation.Start)
+        self.thread.ensureCursorVisible()
+
+    def _render_notes(self, notes: list[dict]) -> None:
+        self.notes.clear()
+        if not notes:
+            self.notes.setPlainText(tr("Nog geen notities. Voeg er een toe met n."))
+            self.tabs.setTabText(1, tr("Notities"))
+            return
+        cursor = QTextCursor(self.notes.document())
+        for position, note in enumerate(notes):
+            if position:
+                cursor.insertText("\n\n", self._body_format)
+            header = f"{note['author'] or '?'} \u00b7 {labels.when(_instant(note['created_at']))}"
+            cursor.insertText(header + "\n", self._header_format)
+            cursor.insertText(display_lines(visible(note["text"])), self._body_format)
+        self.tabs.setTabText(1, tr("Notities ({n})").format(n=len(notes)))
+
+    def _render_history(self, history: list[dict]) -> None:
+        lines = []
+        for entry in history:
+            line = f"{labels.when(_instant(entry['at']))} \u00b7 {entry['actor']} \u00b7 {labels.action(entry['action'])}"
+            details = []
+            for name, change in (entry.get("detail", {}).get("fields") or {}).items():
+                if isinstance(change, list) and len(change) == 2:
+                    old, new = change
+                    details.append(f"{name}: {_value(old)} \u2192 {_value(new)}")
+            if entry["result"] != "ok":
+                reason = entry.get("detail", {}).get("reason", "")
+                details.append(tr("niet gelukt ({result}): {reason}").format(result=entry["result"], reason=one_line(reason, 200)))
+            if details:
+                line += " \u2014 " + "; ".join(details)
+            lines.append(line)
+        self.history.setPlainText("\n".join(lines) if lines else tr("Nog geen geschiedenis."))
+
+    def _render_draft(self, detail: dict, *, keep_draft: bool) -> None:
+        mine = [r for r in detail["replies"] if r["author"] == self._me and r["state"] == "draft"]
+        draft = mine[-1] if mine else None
+        if not (keep_draft and self.reply.document().isModified()):
+            self.reply.setPlainText(draft["text"] if draft else "")
+            self.reply.document().setModified(False)
+        self._draft_case = detail["id"]
+        if draft:
+            self.reply_state.setText(tr("Concept bewaard om {time}.").format(time=labels.when(_instant(draft["updated_at"]))))
+        else:
+            self.reply_state.setText(tr("Nog geen concept."))
+
+    def _show_everything(self) -> None:
+        self._show_all = True
+        if self._detail:
+            self._render_thread(self._detail["messages"])
+
+    # -- the draft --------------------------------------------------------------
+
+    def focus_reply(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.reply.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_thread(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.thread.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def request_draft_save(self) -> None:
+        if self.case_id is None:
+            return
+        text = self.reply.toPlainText()
+        if not text.strip():
+            self.failed.emit(tr("Het concept is leeg. Schrijf eerst een antwoord."))
+            return
+        self.reply.document().setModified(False)
+        self.draft_save_requested.emit(self.case_id, text)
+
+    def _save_unsaved_draft(self) -> None:
+        if self._draft_case is not None and self.reply.document().isModified() and self.reply.toPlainText().strip():
+            self.draft_save_requested.emit(self._draft_case, self.reply.toPlainText())
+        self.reply.document().setModified(False)

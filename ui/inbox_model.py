@@ -1,0 +1,335 @@
+"""The inbox as a virtual table: the model holds a window of case ids and fetches rows when painted.
+
+Anki's browser pattern, one step further: a million cases are never all in
+memory, not even their ids. The row count comes from the core's live
+counts; the ids at a position come from `newsroom.inbox.ids_at` in blocks
+of `BLOCK` rows when the view paints them; rows are fetched with the ids
+and kept in a bounded cache. Filtering, searching and sorting all happen
+in SQL, in the core. A search has no positional access, so its results
+are paged in with Qt's fetchMore as the view scrolls to the end.
+"""
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+from newsroom.db.engine import Database, DatabaseError
+from newsroom.inbox import CaseRow, InboxError, InboxFilter, count_cases, fetch_rows, ids_at, list_cases
+from newsroom.search import EmptySearch
+from newsroom.timeutil import utcnow
+from ui import labels
+from ui.i18n import N_, tr
+from ui.icons import channel_icon
+from ui.ops import describe_error
+from ui.plain import one_line
+
+log = logging.getLogger(__name__)
+
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("status", N_("Status")),
+    ("channel", N_("Kanaal")),
+    ("author", N_("Afzender")),
+    ("snippet", N_("Bericht")),
+    ("department", N_("Afdeling")),
+    ("assignee", N_("Behandelaar")),
+    ("age", N_("Wacht / termijn")),
+)
+COLUMN = {key: number for number, (key, _label) in enumerate(COLUMNS)}
+CaseIdRole = Qt.ItemDataRole.UserRole + 1
+_CLOSED = ("resolved", "closed")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class InboxModel(QAbstractTableModel):
+    """Cases of one filter in one order, fetched a block at a time as the view paints them."""
+
+    BLOCK = 100
+    MAX_ROWS = 4000  # cached rows (a few screens either way of every place visited)
+    MAX_BLOCKS = 400
+    SEARCH_PAGE = 200
+
+    failed = Signal(str)  # a read that went wrong, explained
+
+    def __init__(self, db: Database, parent=None):
+        super().__init__(parent)
+        self._db = db
+        self._filter = InboxFilter()
+        self._order = "due"
+        self._count = 0
+        self._blocks: dict[int, list[int]] = {}
+        self._rows: OrderedDict[int, CaseRow] = OrderedDict()
+        self._search_ids: list[int] | None = None
+        self._search_next: str | None = None
+        self._now = utcnow()
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # -- what the model shows ---------------------------------------------------
+
+    @property
+    def filter(self) -> InboxFilter:
+        return self._filter
+
+    @property
+    def order(self) -> str:
+        return self._order
+
+    @property
+    def searching(self) -> bool:
+        return self._search_ids is not None
+
+    def set_filter(self, flt: InboxFilter, order: str = "due") -> None:
+        """Show the cases of `flt` in `order` (due or newest; newest or relevance when searching)."""
+        self.beginResetModel()
+        self._filter, self._order = flt, order
+        self._blocks.clear()
+        self._search_ids = [] if flt.search else None
+        self._search_next = None
+        self._count = 0
+        try:
+            with self._db.read() as conn:
+                if flt.search:
+                    self._search_page(conn, None)
+                else:
+                    self._count = count_cases(conn, flt)
+        except (DatabaseError, InboxError, EmptySearch) as error:
+            self._search_ids = [] if flt.search else None
+            self._count = 0
+            self.failed.emit(describe_error(error))
+        self.endResetModel()
+
+    def refresh(self, case_ids=()) -> None:
+        """The cases `case_ids` changed (and perhaps which cases the filter holds): show it.
+
+        Keeps row positions where it can, so the view keeps its scroll
+        position and selection; only the rows' contents and the count move.
+        """
+        for case_id in case_ids:
+            self._rows.pop(case_id, None)
+        if self._search_ids is None:
+            self._blocks.clear()
+            try:
+                with self._db.read() as conn:
+                    count = count_cases(conn, self._filter)
+            except DatabaseError as error:
+                self.failed.emit(describe_error(error))
+                return
+            self._resize(count)
+        if self._count:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(COLUMNS) - 1))
+
+    def refresh_all(self) -> None:
+        """Something outside this desk changed the database: forget every cached row."""
+        self._rows.clear()
+        self.refresh()
+
+    def tick(self) -> None:
+        """Time moved on: the age and countdown column changes."""
+        self._now = utcnow()
+        if self._count:
+            column = COLUMN["age"]
+            self.dataChanged.emit(self.index(0, column), self.index(self._count - 1, column), [Qt.ItemDataRole.DisplayRole])
+
+    def _resize(self, count: int) -> None:
+        old = self._count
+        if count > old:
+            self.beginInsertRows(QModelIndex(), old, count - 1)
+            self._count = count
+            self.endInsertRows()
+        elif count < old:
+            self.beginRemoveRows(QModelIndex(), count, old - 1)
+            self._count = count
+            self.endRemoveRows()
+
+    # -- rows by position -------------------------------------------------------
+
+    def case_id(self, row: int) -> int | None:
+        """The id of the case at `row`, fetching its block if needed."""
+        if not 0 <= row < self._count:
+            return None
+        if self._search_ids is not None:
+            return self._search_ids[row]
+        block = row // self.BLOCK
+        ids = self._blocks.get(block)
+        if ids is None:
+            ids = self._load_block(block)
+        offset = row - block * self.BLOCK
+        return ids[offset] if offset < len(ids) else None
+
+    def case_row(self, row: int) -> CaseRow | None:
+        case_id = self.case_id(row)
+        if case_id is None:
+            return None
+        found = self._rows.get(case_id)
+        if found is None:
+            self._load_rows_near(row)
+            found = self._rows.get(case_id)
+        else:
+            self._rows.move_to_end(case_id)
+        return found
+
+    def row_of(self, case_id: int, near: int, radius: int = 2 * BLOCK) -> int | None:
+        """Where case `case_id` is now, looking around row `near` (it moves by a few rows at most)."""
+        if self._search_ids is not None:
+            try:
+                return self._search_ids.index(case_id)
+            except ValueError:
+                return None
+        for row in sorted(range(max(0, near - radius), min(self._count, near + radius + 1)), key=lambda r: abs(r - near)):
+            if self.case_id(row) == case_id:
+                return row
+        return None
+
+    def _load_block(self, block: int) -> list[int]:
+        try:
+            with self._db.read() as conn:
+                ids = ids_at(conn, self._filter, order=self._order, offset=block * self.BLOCK, limit=self.BLOCK)
+                missing = [case_id for case_id in ids if case_id not in self._rows]
+                rows = fetch_rows(conn, missing)
+        except DatabaseError as error:
+            self.failed.emit(describe_error(error))
+            return []
+        if len(self._blocks) >= self.MAX_BLOCKS:
+            del self._blocks[next(iter(self._blocks))]
+        self._blocks[block] = ids
+        self._keep(rows)
+        return ids
+
+    def _load_rows_near(self, row: int) -> None:
+        """Fetch the uncached rows of the block around `row` in one read."""
+        start = row - row % self.BLOCK
+        ids = [self.case_id(r) for r in range(start, min(self._count, start + self.BLOCK))]
+        missing = [case_id for case_id in ids if case_id is not None and case_id not in self._rows]
+        try:
+            with self._db.read() as conn:
+                self._keep(fetch_rows(conn, missing))
+        except DatabaseError as error:
+            self.failed.emit(describe_error(error))
+
+    def _keep(self, rows: list[CaseRow]) -> None:
+        for case_row in rows:
+            self._rows[case_row.id] = case_row
+            self._rows.move_to_end(case_row.id)
+        while len(self._rows) > self.MAX_ROWS:
+            self._rows.popitem(last=False)
+
+    # -- search pages -----------------------------------------------------------
+
+    def _search_page(self, conn, after: str | None) -> list[int]:
+        order = "relevance" if self._order == "relevance" else "newest"
+        page = list_cases(conn, self._filter, order=order, limit=self.SEARCH_PAGE, after=after)
+        known = set(self._search_ids or ())
+        fresh = [case_row.id for case_row in page.items if case_row.id not in known]
+        self._keep(page.items)
+        self._search_next = page.next
+        if after is None:
+            self._search_ids = fresh
+            self._count = len(fresh)
+        return fresh
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802 (Qt's names)
+        return not parent.isValid() and self._search_ids is not None and self._search_next is not None
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802
+        if not self.canFetchMore(parent):
+            return
+        try:
+            with self._db.read() as conn:
+                fresh = self._search_page(conn, self._search_next)
+        except (DatabaseError, InboxError, EmptySearch) as error:
+            self._search_next = None
+            self.failed.emit(describe_error(error))
+            return
+        if fresh:
+            self.beginInsertRows(QModelIndex(), self._count, self._count + len(fresh) - 1)
+            self._search_ids.extend(fresh)
+            self._count += len(fresh)
+            self.endInsertRows()
+
+    # -- Qt's model interface ---------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return tr(COLUMNS[section][1])
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.column() < len(COLUMNS):
+            return None
+        if role not in _ROLES:
+            return None
+        case_row = self.case_row(index.row())
+        if case_row is None:
+            return None
+        column = COLUMNS[index.column()][0]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(case_row, column)
+        if role == CaseIdRole:
+            return case_row.id
+        if role == Qt.ItemDataRole.DecorationRole:
+            return channel_icon(case_row.platform) if column == "channel" else None
+        if role == Qt.ItemDataRole.FontRole:
+            if case_row.status == "new" or (column == "status" and case_row.priority in ("high", "urgent")):
+                return self._bold
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if case_row.status in _CLOSED:
+                return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column == "age":
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        return None
+
+    def _text(self, row: CaseRow, column: str) -> str:
+        if column == "status":
+            text = labels.status(row.status)
+            if row.priority in ("high", "urgent"):
+                text = f"{text} \u00b7 {labels.priority(row.priority)}"
+            return text
+        if column == "channel":
+            return labels.platform(row.platform)
+        if column == "author":
+            return one_line(row.author, 80)
+        if column == "snippet":
+            if row.subject:
+                return one_line(f"{row.subject} \u2014 {row.snippet}", 200)
+            return one_line(row.snippet, 200)
+        if column == "department":
+            return row.department or "\u2014"
+        if column == "assignee":
+            return row.assignee or "\u2014"
+        if column == "age":
+            return labels.age_or_due(self._now, row.created_at, row.due_at)
+        return ""
+
+
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        CaseIdRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+    }
+)
