@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import math
+
+import orjson
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -59,19 +61,39 @@ class InboundItem:
     location: dict | None = None
     metrics: dict | None = None
     raw: object = None
+    raw_text: str | None = None  # `raw` already serialised (set by the importer's parser processes)
 
     def raw_json(self) -> str:
         """The platform payload as stored (the whole item when no `raw` was given)."""
-        return json.dumps(self.raw, ensure_ascii=False, separators=(",", ":"))
+        if self.raw_text is not None:
+            return self.raw_text
+        return dumps(self.raw)
+
+
+def dumps(value) -> str:
+    """Compact JSON text; orjson when it can (5-10x faster), the standard library otherwise."""
+    try:
+        return orjson.dumps(value).decode()
+    except TypeError:  # e.g. integers beyond 64 bits, non-string keys
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def loads(data: bytes | str):
+    """Parse JSON; orjson first, the standard library for what orjson refuses but JSON allows."""
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return json.loads(data)
 
 
 def _opt_str(obj: dict, key: str, limit: int = MAX_FIELD_CHARS) -> str | None:
     value = obj.get(key)
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise InvalidItem(f"'{key}' must be a string")
-    value = str(value)
+    if type(value) is not str:
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            raise InvalidItem(f"'{key}' must be a string")
+        value = str(value)
     if len(value) > limit:
         raise InvalidItem(f"'{key}' is longer than {limit} characters")
     if "\x00" in value:

@@ -121,7 +121,7 @@ class CasePane(QWidget):
             button.clicked.connect(action.trigger)
             button.setAutoDefault(False)
             self.buttons[key] = button
-            buttons.addWidget(button, position // 4, position % 4)
+            buttons.addWidget(button, position // 3, position % 3)
         layout.addLayout(buttons)
 
         split = QSplitter(Qt.Orientation.Vertical, page)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QWidget
 
 from newsroom.inbox import InboxFilter
 from ui import labels
@@ -22,7 +22,7 @@ class FilterBar(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        layout = QHBoxLayout(self)
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
         self.search = QLineEdit(self)
@@ -40,7 +40,7 @@ class FilterBar(QWidget):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._search_changed)
         self._last_search = ""
-        layout.addWidget(self.search, 3)
+        layout.addWidget(self.search, 0, 0, 1, 4)
 
         self.status = self._combo(tr("Status"), tr("Toon alleen zaken met deze status."))
         self.department = self._combo(tr("Afdeling"), tr("Toon alleen zaken van deze afdeling."))
@@ -48,8 +48,11 @@ class FilterBar(QWidget):
         self.priority = self._combo(tr("Prioriteit"), tr("Toon alleen zaken met deze prioriteit."))
         self.tag = self._combo(tr("Label"), tr("Toon alleen zaken met dit label."))
         self.order = self._combo(tr("Volgorde"), tr("De volgorde van de inbox."))
-        for combo in (self.status, self.department, self.channel, self.priority, self.tag, self.order):
-            layout.addWidget(combo, 1)
+        layout.addWidget(self.order, 0, 4)
+        for column, combo in enumerate((self.status, self.department, self.channel, self.priority, self.tag)):
+            layout.addWidget(combo, 1, column)
+        for column in range(5):
+            layout.setColumnStretch(column, 1)
 
         self.status.addItem(tr("Elke status"), None)
         for value in labels.STATUS:

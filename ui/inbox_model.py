@@ -36,7 +36,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("snippet", N_("Bericht")),
     ("department", N_("Afdeling")),
     ("assignee", N_("Behandelaar")),
-    ("age", N_("Wacht / termijn")),
+    ("age", N_("Tijd")),
 )
 COLUMN = {key: number for number, (key, _label) in enumerate(COLUMNS)}
 CaseIdRole = Qt.ItemDataRole.UserRole + 1
@@ -286,7 +286,8 @@ class InboxModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return channel_icon(case_row.platform) if column == "channel" else None
         if role == Qt.ItemDataRole.FontRole:
-            if case_row.status == "new" or (column == "status" and case_row.priority in ("high", "urgent")):
+            # New and urgent stand out in the status column; a whole bold row would shout.
+            if column == "status" and (case_row.status == "new" or case_row.priority in ("high", "urgent")):
                 return self._bold
             return None
         if role == Qt.ItemDataRole.ForegroundRole:

@@ -99,7 +99,8 @@ class ViewsModel(QAbstractTableModel):
         view = self.view(index.row())
         if view is None:
             return None
-        count = self._counts.get(view.key)
+        # A department without open cases has no entry in the counts: that is zero.
+        count = self._counts.get(view.key, 0 if self._counts else None)
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
                 return view.title

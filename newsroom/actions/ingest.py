@@ -11,7 +11,6 @@ cap a desk at a few hundred messages a second.
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -22,7 +21,7 @@ from newsroom.actions.common import CASES, MESSAGES, channel_id_for, snippet
 from newsroom.db.bulk import insert_rows
 from newsroom.db.derived import count_new_cases, index_new_messages
 from newsroom.db.ids import reserve_ids
-from newsroom.inbound import InboundItem
+from newsroom.inbound import InboundItem, dumps
 from newsroom.model import CaseStatus, MessageRaw
 
 RAW = MessageRaw.__table__
@@ -56,7 +55,7 @@ _MESSAGE_COLUMNS = ("id", "channel_id", "external_id", "case_id", "direction", "
 
 
 def _json(value) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return None if value is None else dumps(value)
 
 
 @dataclass(slots=True)

@@ -39,12 +39,13 @@ from __future__ import annotations
 
 import base64
 import itertools
+import operator
 import os
 import random
 import string
 import time
 import unicodedata
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from math import log as _log
@@ -361,6 +362,33 @@ def _topic_table(platform: int) -> tuple[_TopicSet, ...]:
 _TOPIC_T = tuple(_topic_table(p) for p in range(len(PLATFORMS)))  # pick: g(10)
 
 
+def _joint_table() -> tuple[tuple[tuple[int, int, _TopicSet], ...], tuple[int, ...]]:
+    """What a new message is: (platform, channel number on it, topic) combinations,
+    and a table of 2**16 combination indices in proportion to their weights.
+
+    One pick from it decides platform, channel and topic at once. Tax mail
+    mostly goes to the second e-mail address (belastingen@).
+    """
+    combos: list[tuple[int, int, _TopicSet]] = []
+    weights: list[float] = []
+    p_total = sum(P.PLATFORM_WEIGHTS.values())
+    for p in range(len(PLATFORMS)):
+        share_p = P.PLATFORM_WEIGHTS[PLATFORMS[p]] / p_total
+        table = _TOPIC_T[p]
+        for topic, n in Counter(table).items():
+            share = share_p * n / len(table)
+            if p == _EMAIL and topic.name == "belastingen":
+                combos += [(p, len(CHANNELS["email"]) - 1, topic), (p, 0, topic)]
+                weights += [share * 0.7, share * 0.3]
+            else:
+                combos.append((p, 0, topic))
+                weights.append(share)
+    return tuple(combos), _table(enumerate(weights), 16)
+
+
+_JOINT_COMBOS, _JOINT_T = _joint_table()
+
+
 def _decorations(platform: int) -> tuple[tuple[tuple[tuple[str, str], ...], ...], tuple[str, ...]]:
     """Per topic 256 (prefix, suffix) pairs for a new post: a mention of the
     municipality's account, hashtags, an emoji; and 256 emoji suffixes for
@@ -601,37 +629,47 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
     SOCIAL, CHAT, MAIL, REPORT = _SOCIAL, _CHAT, _MAIL, _REPORT
     reg_of, other_author = _REG, _OTHER_AUTHOR
     mmss_t, street_t, nr_str, nr_num, exp_t = _MMSS, _STREET_T, _NR_STR, _NR_NUM, _EXP
-    platform_t, burst_platform_t, topic_t, decor = _PLATFORM_T, _BURST_PLATFORM_T, _TOPIC_T, _DECOR
+    decor = _DECOR
     follow, follow_en, social_extra, mail_extra = _FOLLOW, _FOLLOW_EN, _SOCIAL_EXTRA, _MAIL_EXTRA
     greet_nl, close_nl, greet_en, close_en = _MAIL_GREET, _MAIL_CLOSE, _EN_GREET, _EN_CLOSE
     metrics_t, metrics_ig = _METRICS, _METRICS_NO_REPOSTS
     new_author, html, tid_high, b64 = _new_author, _html, _tid_high, base64.b64encode
     b32_pairs, ig_codes = _B32_PAIRS, _IG_SHORTCODES
-    tax_topic = _TOPICS[_BELASTINGEN]
     fb_page = P.FACEBOOK_PAGE_ID
     fb_url = f"https://www.facebook.com/{fb_page}/posts/"
-    en_mask, follow_mask = (1 << _ENGLISH_BITS) - 1, (1 << _FOLLOW_UP_BITS) - 1
-    assert _FOLLOW_UP_BITS <= 3 and _ENGLISH_BITS <= 9  # they share y's bits 8-10 and 11-19
-    burst_share, author_skew = _BURST_SHARE, _AUTHOR_SKEW
-    burst_mask, loc_mask = (1 << _BURST_BITS) - 1, (1 << _LOCATION_BITS) - 1
-    assert _BURST_BITS + _LOCATION_BITS <= 16
+    author_skew = _AUTHOR_SKEW
+    # y = g(40) holds the dice, each in its own bit field (tested without shifting):
+    # house number 0-7, follow-up 8-10, English 11-15, burst share 16-19,
+    # geotag 20-23, new burst 29-39 (all zero: y < 2**29)
+    assert _FOLLOW_UP_BITS <= 3 and _ENGLISH_BITS <= 5 and _LOCATION_BITS <= 4 and _BURST_BITS == 11
+    follow_field = ((1 << _FOLLOW_UP_BITS) - 1) << 8
+    en_field = ((1 << _ENGLISH_BITS) - 1) << 11
+    share_field, share_limit = 15 << 16, _BURST_SHARE << 16
+    loc_field = ((1 << _LOCATION_BITS) - 1) << 20
+    new_burst_below = 1 << 29
     min_same, min_other = _MIN_AGE_SAME, _MIN_AGE_OTHER
 
-    channels = [(p, c) for p in range(len(PLATFORMS)) for c in CHANNELS[PLATFORMS[p]]]
-    ch_name = [c for _, c in channels]
-    ch_of = [[i for i, (p, _) in enumerate(channels) if p == plat] for plat in range(len(PLATFORMS))]
-    first_ch = [chs[0] for chs in ch_of]
-    email_tax = ch_of[EMAIL][-1]
-    #: whether messages on the platform can get follow-ups (not reports, not the web form)
-    threads_on = [reg_of[p] != REPORT and p != _OTHER for p in range(len(PLATFORMS))]
-    # platform pick -> (platform, register, channel, follow-ups possible, topic table)
-    pinfo = {p: (p, reg_of[p], first_ch[p], threads_on[p], topic_t[p]) for p in range(len(PLATFORMS))}
-    platform_info = tuple(pinfo[p] for p in platform_t)
-    burst_info = tuple(pinfo[p] for p in burst_platform_t)
+    channels = [(p, j, c) for p in range(len(PLATFORMS)) for j, c in enumerate(CHANNELS[PLATFORMS[p]])]
+    ch_index = {(p, j): i for i, (p, j, _) in enumerate(channels)}
     last_id = [0] * len(channels)  # time-based ids: strictly increasing per channel
     seq = [0] * len(channels)  # counter-based ids
     rings = [deque(maxlen=_RING) for _ in channels]  # recent messages, for follow-ups
     authors: list[list] = [[None] * (1 << _AUTHOR_BITS) for _ in PLATFORMS]
+
+    def combo(p: int, j: int, tset: _TopicSet | None) -> tuple:
+        # (platform, register, channel index, channel, follow-ups possible,
+        #  topic, author pool, templates of the register, decorations)
+        reg = reg_of[p]
+        ci = ch_index[(p, j)]
+        threads = reg != REPORT and p != _OTHER  # no follow-ups on reports and web forms
+        if tset is None:
+            return (p, reg, ci, channels[ci][2], threads, None, authors[p], None, decor[p][1])
+        tpl = tset.report if reg == REPORT else tset.reg[reg]
+        deco = decor[p][0][tset.idx] if reg == SOCIAL else decor[p][1]
+        return (p, reg, ci, channels[ci][2], threads, tset, authors[p], tpl, deco)
+
+    joint = operator.itemgetter(*_JOINT_T)([combo(*c) for c in _JOINT_COMBOS])  # pick: x & 65535
+    burst_joint = tuple(combo(p, 0, None) for p in _BURST_PLATFORM_T)  # pick: x & 1023
     tid_key, tid_hi = -1, ""
 
     burst_left = bursts = 0
@@ -664,10 +702,9 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
         received = f"{lpre}{mmss}{suf}"
 
         # -- what it is about: an incident, a new message or a follow-up ----------
-        x = g(30)  # bits: platform 0-9, topic 10-19, street 20-29
-        y = g(40)  # bits: house number 0-7, follow-up 8-10, English 11-19, burst share 20-23,
-        #                  geotag 24-27, new burst 28-38
-        if not burst_left and not (y >> 28) & burst_mask:
+        x = g(42)  # bits: what (platform, channel, topic) 0-15, street 16-25, author 26-41
+        y = g(40)  # the dice, see above
+        if y < new_burst_below and not burst_left:
             bursts += 1
             burst_left = 12 + g(5) + g(4)
             burst_set = _INCIDENTS[_INCIDENT_T[g(6)]]
@@ -676,23 +713,23 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
             cur_gap = burst_gap
         k = y & 255
         nr = nr_str[k]
-        english = not (y >> 11) & en_mask
-        entry = label = category = sub = None
-        if burst_left and (y >> 20) & 15 < burst_share:
+        english = not y & en_field
+        entry = label = None
+        if burst_left and y & share_field < share_limit:
             burst_left -= 1
             if not burst_left:
                 cur_gap = gap
-            plat, reg, ci, thr, _topics = burst_info[x & 1023]
+            plat, reg, ci, channel, thr, tset, pool, tpl, deco = burst_joint[x & 1023]
             tset = burst_set
+            tpl = tset.report if reg == REPORT else tset.reg[reg]
+            if reg == SOCIAL:
+                deco = decor[plat][0][tset.idx]
             S = burst_street
             label = burst_label
         else:
-            plat, reg, ci, thr, topics = platform_info[x & 1023]
-            tset = topics[(x >> 10) & 1023]
-            S = street_t[x >> 20]
-            if plat == EMAIL and tset is tax_topic and (y >> 20) & 15 < 11:
-                ci = email_tax
-            if thr and not (y >> 8) & follow_mask:
+            plat, reg, ci, channel, thr, tset, pool, tpl, deco = joint[x & 65535]
+            S = street_t[(x >> 16) & 1023]
+            if thr and not y & follow_field:
                 ring = rings[ci]
                 if ring:
                     entry = ring[int(r() * len(ring))]
@@ -703,31 +740,29 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
         # -- author and text --------------------------------------------------------
         if entry is None:
             in_reply_to = thread_id = subject = None
-            pool = authors[plat]
-            ai = author_skew[g(16)]
+            ai = author_skew[x >> 26]
             arec = pool[ai]
             if arec is None:
                 arec = pool[ai] = new_author(plat, g)
             if reg == SOCIAL:
-                body = (tset.en if english else tset.reg[0])[g(6)](g, S, nr, arec[1])
+                body = (tset.en if english else tpl)[g(6)](g, S, nr, arec[1])
                 if plat == FACEBOOK and not english and not g(4):  # a longer post
-                    body = (f"{body}\n\n{tset.reg[0][g(6)](g, S, nr, arec[1])}\n\n"
+                    body = (f"{body}\n\n{tpl[g(6)](g, S, nr, arec[1])}\n\n"
                             f"{social_extra[g(6)](g, S, nr, arec[1])}")
-                d = decor[plat][0][tset.idx][g(8)]
+                d = deco[g(8)]
                 text = f"{d[0]}{body}{d[1]}"
             elif reg == REPORT:
-                fn, category, sub = tset.report[g(6)]
+                fn, category, sub = tpl[g(6)]
                 text = (tset.en[g(6)] if english else fn)(g, S, nr, arec[1])
             elif reg == CHAT:
-                body = (tset.en if english else tset.reg[1])[g(6)](g, S, nr, arec[1])
-                text = f"{body}{decor[plat][1][g(8)]}"
+                text = f"{(tset.en if english else tpl)[g(6)](g, S, nr, arec[1])}{deco[g(8)]}"
             else:  # e-mail and the web form
                 if english:
                     subject = tset.en_subj[g(6)](g, S, nr, arec[1])
                     text = tset.en[g(6)](g, S, nr, arec[1])
                 else:
                     subject = tset.subj[g(6)](g, S, nr, arec[1])
-                    text = tset.reg[2][g(6)](g, S, nr, arec[1])
+                    text = tpl[g(6)](g, S, nr, arec[1])
                     if plat == EMAIL and not g(3):  # a longer letter
                         text = f"{text}\n\n{mail_extra[g(6)](g, S, nr, arec[1])}"
                         if g(1):
@@ -739,8 +774,7 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
             # (external id, thread, author record, subject, street, english, topic, time)
             in_reply_to, thread_id, arec, subject, S, english, tset, _when = entry
             if not same:
-                pool = authors[plat]
-                ai = author_skew[g(16)]
+                ai = author_skew[x >> 26]
                 arec = pool[ai]
                 if arec is None:
                     arec = pool[ai] = new_author(plat, g)
@@ -753,7 +787,6 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
             else:
                 text = f"{body}{decor[plat][1][g(8)]}"
         lang = "en" if english else "nl"
-        channel = ch_name[ci]
 
         # -- the item, with ids and payload shaped like the platform's own -------
         if plat == EMAIL:
@@ -890,7 +923,7 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
         # -- optional parts, bookkeeping ------------------------------------------
         if in_reply_to is not None:
             item["in_reply_to"] = in_reply_to
-        elif reg < REPORT and not (y >> 24) & loc_mask:  # geotagged
+        elif reg < REPORT and not y & loc_field:  # geotagged
             num = nr_num[k]
             item["location"] = {"lat": (S[3] + num * S[5]) / 1e6, "lon": (S[4] + num * S[6]) / 1e6,
                                 "address": f"{S[0]} {nr}"}

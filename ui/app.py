@@ -1,0 +1,326 @@
+"""Starting and stopping the desktop: one path in, one path out.
+
+`run` creates the QApplication and runs `_main` on a qasync event loop.
+`_main` starts the `Desktop` (settings, language, database, who you are,
+the window, the demo feed) and waits for an asyncio.Event that the window
+sets when it closes. Qt does not quit on its own when the last window
+closes (setQuitOnLastWindowClosed(False)): the clean-up runs first,
+waiting for the database worker without blocking the loop, and then
+`_main` returns and the loop ends.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import logging.handlers
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+import qasync
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy import func, select
+
+from newsroom.actions import SYSTEM, ActionError, perform, resolve_actor
+from newsroom.config import data_location, open_location, reset_demo
+from newsroom.db.engine import Database, DatabaseError
+from newsroom.demo.seed import DEMO_USER, seed_demo
+from newsroom.model import User
+from ui import i18n, theme
+from ui.demo_feed import DemoFeed
+from ui.i18n import tr
+from ui.icons import app_icon
+from ui.mainwindow import Desk, MainWindow
+from ui.ops import Ops
+from ui.settings import SETTINGS_FILE, Settings
+from ui.welcome import UserPickerDialog, WelcomeDialog
+
+log = logging.getLogger(__name__)
+
+# For `ui.bench`: print "ready <ms>" when the inbox first painted, then close.
+READY_ENV = "NEWSROOM_UI_EXIT_WHEN_READY"
+LOG_FILE = "desktop.log"
+
+
+def run(*, data_dir: str | None, demo: bool, reset: bool, user: str | None, language: str | None) -> int:
+    """The desktop application; returns the process exit code."""
+    started = time.perf_counter()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Newsroom")
+    app.setOrganizationName("Newsroom")
+    app.setApplicationDisplayName("Newsroom")
+    app.setDesktopFileName("newsroom")
+    app.setWindowIcon(app_icon())
+    app.setQuitOnLastWindowClosed(False)
+    base = data_location(data_dir)
+    _log_to_file(base)
+    desktop = Desktop(app, base=base, data_dir=data_dir, demo=demo, reset=reset, user=user, language=language,
+                      started=started)
+    previous_hook = sys.excepthook
+    sys.excepthook = desktop.unexpected
+    try:
+        with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
+            return runner.run(_main(desktop))
+    finally:
+        sys.excepthook = previous_hook
+
+
+async def _main(desktop: "Desktop") -> int:
+    quit_requested = asyncio.Event()
+    desktop.on_quit = quit_requested.set
+    previous = _quit_on_signals(desktop)
+    try:
+        desktop.start()
+        await quit_requested.wait()
+        await desktop.shutdown()
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+    return desktop.exit_code
+
+
+def _quit_on_signals(desktop: "Desktop") -> dict:
+    """Ctrl+C or SIGTERM close the window the normal way (state saved, worker drained).
+
+    A Python signal handler runs only when Python code runs; the keep-alive
+    timer gives it that chance while Qt waits for events.
+    """
+    previous = {}
+    for number in (signal.SIGINT, signal.SIGTERM):
+        previous[number] = signal.getsignal(number)
+        signal.signal(number, lambda *_: QTimer.singleShot(0, desktop.request_quit))
+    desktop.keepalive = QTimer(interval=250, timeout=lambda: None)
+    desktop.keepalive.start()
+    return previous
+
+
+def _log_to_file(base: Path) -> None:
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(base / LOG_FILE, maxBytes=1_000_000, backupCount=2, encoding="utf-8")
+    except OSError:
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    if root.level > logging.INFO or root.level == logging.NOTSET:
+        root.setLevel(logging.INFO)
+
+
+class Desktop:
+    """The running desktop: its settings, database, worker, window and demo feed."""
+
+    def __init__(self, app: QApplication, *, base: Path, data_dir: str | None, demo: bool, reset: bool,
+                 user: str | None, language: str | None, started: float | None = None):
+        self.app = app
+        self.base = base
+        self.data_dir = data_dir
+        self.demo = demo
+        self.reset = reset
+        self.user = user
+        self.language = language
+        self.started = started or time.perf_counter()
+        self.exit_code = 0
+        self.on_quit = lambda: None
+        self.keepalive: QTimer | None = None
+        self.settings = Settings(base / SETTINGS_FILE, mode="demo" if demo else "own")
+        self.translators: list = []
+        self.db: Database | None = None
+        self.ops: Ops | None = None
+        self.feed: DemoFeed | None = None
+        self.window: MainWindow | None = None
+        self.dialog = None
+        self.location: Path | None = None
+
+    # -- start ---------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Open the data and show the window, or the screen that comes first (welcome, who are you)."""
+        self.translators = i18n.install(self.language or self.settings.get("language"), self.base / "cache")
+        theme.apply(self.settings.get("theme"))
+        if not self._open(self.demo, reset=self.reset):
+            return
+        if self.demo:
+            self._start_demo_data()
+        self._choose_user()
+
+    def _open(self, demo: bool, *, reset: bool = False) -> bool:
+        self.demo = demo
+        self.settings.mode = "demo" if demo else "own"
+        location = data_location(self.data_dir, demo=demo)
+        try:
+            if demo and reset:
+                reset_demo(location)
+            location.mkdir(parents=True, exist_ok=True)
+            self.db = open_location(location)
+        except (DatabaseError, OSError) as error:
+            self.fail(tr("Newsroom kan de gegevens in {place} niet openen.").format(place=location),
+                      str(error) + "\n\n" + tr("Controleer of de map bestaat en schrijfbaar is, en of Newsroom niet al "
+                                                "openstaat. Kies een andere map met 'newsroom --data-dir MAP'."))
+            return False
+        self.location = location
+        return True
+
+    def _start_demo_data(self) -> None:
+        try:
+            seed_demo(self.db)
+        except (DatabaseError, ActionError) as error:
+            self.fail(tr("De demo kon niet worden klaargezet."),
+                      str(error) + "\n\n" + tr("Start de demo opnieuw met 'newsroom --demo --reset'."))
+
+    def _users(self) -> list[tuple[str, str, str]]:
+        with self.db.read() as conn:
+            return [tuple(row) for row in conn.execute(
+                select(User.name, User.display_name, User.role).where(User.active.is_(True)).order_by(User.display_name))]
+
+    def _choose_user(self) -> None:
+        if self.exit_code:
+            return
+        with self.db.read() as conn:
+            anyone = conn.execute(select(func.count()).select_from(User)).scalar_one() > 0
+        if not anyone:
+            self._welcome()
+            return
+        login = self.user or self.settings.get("user") or (DEMO_USER if self.demo else None)
+        reason = tr("Newsroom weet niet wie u bent. Kies uw naam.")
+        if login:
+            try:
+                actor = resolve_actor(self.db, login)
+            except ActionError:
+                reason = tr("Er is geen actieve gebruiker '{name}' in deze gegevens. Kies uw naam.").format(name=login)
+            else:
+                self._show_window(actor)
+                return
+        self._pick_user(reason)
+
+    def _pick_user(self, reason: str) -> None:
+        dialog = UserPickerDialog(self._users(), reason)
+        self.dialog = dialog
+
+        def finished(result: int) -> None:
+            self.dialog = None
+            login = dialog.login()
+            if not result or not login:
+                self.request_quit()
+                return
+            self.settings.set("user", login)
+            self._show_window(resolve_actor(self.db, login))
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def _welcome(self) -> None:
+        dialog = WelcomeDialog()
+        self.dialog = dialog
+
+        def finished(result: int) -> None:
+            self.dialog = None
+            if not result or dialog.choice is None:
+                self.request_quit()
+            elif dialog.choice == "demo":
+                self.db.close()
+                if self._open(True):
+                    self._start_demo_data()
+                    self._choose_user()
+            else:
+                self._create_first_user(dialog.login.text().strip(), dialog.display_name.text().strip())
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def _create_first_user(self, login: str, display_name: str) -> None:
+        try:
+            perform(self.db, "add_user", SYSTEM, origin="desktop",
+                    name=login, role="admin", display_name=display_name or login)
+        except ActionError as error:
+            self.fail(tr("Het account kon niet worden aangemaakt."), error.message)
+            return
+        self.settings.set("user", login)
+        self._show_window(resolve_actor(self.db, login))
+
+    def _show_window(self, actor) -> None:
+        self.settings.set("user", actor.name)
+        self.ops = Ops(self.db, actor)
+        if self.demo:
+            self.feed = DemoFeed(self.ops, self.settings.get("demo_feed_seconds"))
+        self._make_window()
+        if self.feed is not None and self.settings.get("demo_feed_on"):
+            self.feed.start()
+
+    def _make_window(self) -> None:
+        desk = Desk(self.db, self.ops.actor, self.location, self.demo, self.settings)
+        window = MainWindow(desk, self.ops, self.feed)
+        window.closed.connect(self._window_closed)
+        window.language_changed.connect(self._language_changed)
+        self.window = window
+        window.show()
+        window.table.setFocus()
+        if os.environ.get(READY_ENV):
+            QTimer.singleShot(0, self._report_ready)
+
+    def _report_ready(self) -> None:
+        self.window.table.viewport().repaint()
+        print(f"ready {(time.perf_counter() - self.started) * 1000:.0f}", flush=True)
+        self.window.close()
+
+    def _language_changed(self, language: str) -> None:
+        """Rebuild the window in the new language (state is saved and restored on the way)."""
+        old = self.window
+        old.closed.disconnect(self._window_closed)
+        old.close()
+        i18n.uninstall(self.translators)
+        self.translators = i18n.install(language, self.base / "cache")
+        self._make_window()
+        old.deleteLater()
+
+    # -- problems ------------------------------------------------------------------
+
+    def fail(self, problem: str, details: str) -> None:
+        """A problem that stops the start: say what and what to do, then quit."""
+        self.exit_code = 1
+        box = QMessageBox(QMessageBox.Icon.Critical, tr("Newsroom"), problem)
+        box.setInformativeText(details)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        self.dialog = box
+        box.finished.connect(lambda _result: self.request_quit())
+        box.open()
+
+    def unexpected(self, kind, error, trace) -> None:
+        """A bug: log it with the traceback; the person sees a sentence, not a traceback."""
+        log.error("unexpected error", exc_info=(kind, error, trace))
+        if self.window is not None:
+            self.window.show_error(tr("Er ging iets onverwachts mis ({kind}); het staat in {log}. Werk gewoon verder "
+                                      "of start Newsroom opnieuw.").format(kind=kind.__name__, log=self.base / LOG_FILE))
+
+    # -- stop ----------------------------------------------------------------------
+
+    def request_quit(self) -> None:
+        if self.window is not None and self.window.isVisible():
+            self.window.close()  # saves state; its `closed` ends the loop
+        else:
+            self.on_quit()
+
+    def _window_closed(self) -> None:
+        if self.feed is not None:
+            self.feed.stop()
+        self.on_quit()
+
+    async def shutdown(self) -> None:
+        """Stop the feed, let the worker finish what it was asked, close the database, save settings."""
+        if self.feed is not None:
+            self.feed.stop()
+        if self.ops is not None:
+            await self.ops.drain()
+            self.ops.close()
+        if self.window is not None:
+            self.window.deleteLater()
+            self.window = None
+        if self.keepalive is not None:
+            self.keepalive.stop()
+        if self.db is not None:
+            self.db.close()
+        self.settings.sync()
+        i18n.uninstall(self.translators)

@@ -1,0 +1,784 @@
+"""The main window: views on the left, the inbox in the middle, the case on the right.
+
+The window turns commands into the core's actions (through `Ops`) and
+refreshes what each action's `Change` names: those rows, the counts, the
+open case. It keeps the selection and scroll position while doing so.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import func, select
+
+from newsroom.actions import Actor, Change
+from newsroom.db.engine import Database, DatabaseError
+from newsroom.inbox import Directory, InboxFilter, fetch_rows, view_counts
+from newsroom.model import AuditEntry, Tag, User
+from ui import labels, theme
+from ui.case_pane import CasePane
+from ui.demo_feed import DemoFeed
+from ui.dialogs import ChoiceDialog, LineDialog, MergeDialog, SettingsDialog, TextDialog
+from ui.filters import FilterBar
+from ui.i18n import tr
+from ui.icons import app_icon
+from ui.inbox_model import COLUMN, InboxModel
+from ui.ops import Ops, describe_error
+from ui.plain import one_line
+from ui.settings import Settings
+from ui.shortcuts import HelpOverlay, build_actions
+from ui.views_panel import ViewsModel, ViewsPanel, standard_views
+
+COUNTS_DELAY_MS = 120  # coalesce a burst of changes into one recount
+WATCH_MS = 3000  # how often to look for changes made outside this window
+AGE_TICK_MS = 60_000
+
+
+@dataclass
+class Desk:
+    """What the window works on: one database, as one person, in one data folder."""
+
+    db: Database
+    actor: Actor
+    location: Path
+    demo: bool
+    settings: Settings
+
+
+class MainWindow(QMainWindow):
+    closed = Signal()
+    language_changed = Signal(str)
+
+    def __init__(self, desk: Desk, ops: Ops, feed: DemoFeed | None = None):
+        super().__init__()
+        self.desk = desk
+        self.ops = ops
+        self.feed = feed
+        self._restoring = False
+        self._current_case: int | None = None
+        self._seen_audit = 0
+        self._dialog = None  # the open dialog, kept alive and reachable for tests
+        self._closing = False
+
+        title = tr("Newsroom \u2014 {name}").format(name=desk.actor.name)
+        self.setWindowTitle(title + (" " + tr("(demo)") if desk.demo else ""))
+        self.setWindowIcon(app_icon())
+        self.setAccessibleName(tr("Newsroom"))
+        self.setAccessibleDescription(tr("De inbox van het communicatieteam: weergaven, zaken en de gekozen zaak."))
+
+        self.actions_by_key = build_actions(self, self._handlers())
+        for action in self.actions_by_key.values():
+            self.addAction(action)
+
+        with desk.db.read() as conn:
+            self.directory = Directory(conn)
+            self._seen_audit = self._audit_mark(conn)
+
+        # -- the three panes ---------------------------------------------------
+        self.views_model = ViewsModel(standard_views(desk.actor.user_id, self.directory.departments), self)
+        self.views = ViewsPanel(self.views_model, self)
+        self.views.setMinimumWidth(160)
+
+        center = QWidget(self)
+        center_layout = QVBoxLayout(center)
+        center_layout.setContentsMargins(0, 0, 0, 0)
+        self.filters = FilterBar(center)
+        self.filters.set_departments(self.directory.departments)
+        self.filters.set_channels(self.directory.channels)
+        self._reload_tags()
+        center_layout.addWidget(self.filters)
+
+        self.model = InboxModel(desk.db, self)
+        self.table = QTableView(center)
+        self.table.setModel(self.model)
+        self._setup_table()
+        center_layout.addWidget(self.table, 1)
+
+        self.pane = CasePane(desk.db, desk.actor.name, self.actions_by_key, self)
+        self.pane.setMinimumWidth(320)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.views)
+        self.splitter.addWidget(center)
+        self.splitter.addWidget(self.pane)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([170, 720, 390])
+        self.setCentralWidget(self.splitter)
+
+        self._build_menus()
+        self._build_status_bar()
+        self._set_focus_order()
+
+        # -- wiring ------------------------------------------------------------
+        self.views.view_chosen.connect(self._view_chosen)
+        self.filters.changed.connect(self._apply_filter)
+        self.filters.search_submitted.connect(self._go_to_results)
+        self.filters.escape_pressed.connect(self.back_to_list)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.doubleClicked.connect(lambda _index: self.open_case())
+        self.model.failed.connect(self.show_error)
+        self.model.modelReset.connect(self._update_count_label)
+        self.model.rowsInserted.connect(self._update_count_label)
+        self.model.rowsRemoved.connect(self._update_count_label)
+        self.pane.failed.connect(self.show_error)
+        self.pane.draft_save_requested.connect(self._save_draft)
+        self.ops.changed.connect(self.on_change)
+        self.ops.failed.connect(self.show_error)
+        if feed is not None:
+            feed.state_changed.connect(self._feed_state)
+        self.actions_by_key["demo_feed"].setEnabled(feed is not None)
+
+        self._counts_timer = QTimer(self, singleShot=True, interval=COUNTS_DELAY_MS, timeout=self.refresh_counts)
+        self._watch_timer = QTimer(self, interval=WATCH_MS, timeout=self._watch)
+        self._watch_timer.start()
+        self._age_timer = QTimer(self, interval=AGE_TICK_MS, timeout=self.model.tick)
+        self._age_timer.start()
+
+        self._restore_state()
+        last = desk.settings.get("last_view")
+        if not self.views.choose(last):
+            self.views.choose("unassigned")
+        self.refresh_counts()
+        self.pane.load(None)
+        self._feed_state(feed.running if feed else False, feed.received if feed else 0)
+
+    # -- construction ------------------------------------------------------------
+
+    def _handlers(self) -> dict:
+        return {
+            "next": lambda: self.move(1),
+            "previous": lambda: self.move(-1),
+            "open": self.open_case,
+            "search": self.focus_search,
+            "back": self.back_to_list,
+            "clear_filters": self.filters_clear,
+            "refresh": self.refresh_everything,
+            "view_mine": lambda: self.views.choose("mine"),
+            "view_unassigned": lambda: self.views.choose("unassigned"),
+            "view_waiting": lambda: self.views.choose("waiting_on_citizen"),
+            "view_open": lambda: self.views.choose("open"),
+            "view_all": lambda: self.views.choose("all"),
+            "claim": self.claim,
+            "release": self.release,
+            "route": self.route,
+            "assign": self.assign,
+            "tag": self.tag,
+            "untag": self.untag,
+            "note": self.note,
+            "status": self.status,
+            "resolve": self.resolve,
+            "priority": self.priority,
+            "reply": self.reply,
+            "save_draft": lambda: self.pane.request_draft_save(),
+            "merge": self.merge,
+            "split": self.split,
+            "help": self.show_help,
+            "settings": self.show_settings,
+            "demo_feed": self.toggle_feed,
+            "quit": self.close,
+        }
+
+    def _setup_table(self) -> None:
+        table = self.table
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSortingEnabled(False)  # the order is chosen above the list and applied in SQL
+        table.setWordWrap(False)
+        table.setShowGrid(False)
+        table.setAlternatingRowColors(True)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.setTabKeyNavigation(False)
+        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
+        table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        table.setAccessibleName(tr("Inbox"))
+        table.setAccessibleDescription(
+            tr("De zaken van de gekozen weergave. j en k of de pijltjes lopen erdoor, Enter opent een zaak.")
+        )
+        vertical = table.verticalHeader()
+        vertical.hide()
+        # Fixed row heights from the font: the view never measures a million rows.
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(QFontMetrics(table.font()).height() + 8)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COLUMN["snippet"], QHeaderView.ResizeMode.Stretch)
+        em = QFontMetrics(table.font()).horizontalAdvance("m")
+        for key, width in (("status", 7), ("channel", 8), ("author", 10), ("department", 8), ("assignee", 6), ("age", 4)):
+            header.resizeSection(COLUMN[key], width * em)
+        header.setHighlightSections(False)
+        table.addAction(self.actions_by_key["open"])
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        groups = {
+            tr("&Bestand"): ("settings", "quit"),
+            tr("&Lijst"): ("search", "clear_filters", "refresh", None, "view_mine", "view_unassigned", "view_waiting",
+                           "view_open", "view_all", None, "next", "previous", "open", "back"),
+            tr("&Zaak"): ("claim", "release", "route", "assign", None, "tag", "untag", "note", "status", "resolve",
+                          "priority", None, "reply", "save_draft", None, "merge", "split"),
+            tr("&Demo"): ("demo_feed",),
+            tr("&Help"): ("help",),
+        }
+        for title, keys in groups.items():
+            if title == tr("&Demo") and not self.desk.demo:
+                continue
+            menu = bar.addMenu(title)
+            for key in keys:
+                if key is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(self.actions_by_key[key])
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.error_label = QLabel(self)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.setAccessibleName(tr("Melding"))
+        self.error_label.setWordWrap(False)
+        self.count_label = QLabel(self)
+        self.count_label.setAccessibleName(tr("Aantal zaken in de lijst"))
+        self.feed_label = QLabel(self)
+        self.feed_label.setAccessibleName(tr("Demo-berichten"))
+        self.user_label = QLabel(tr("Ingelogd als {name}").format(name=self.desk.actor.name), self)
+        self.user_label.setAccessibleName(tr("Gebruiker"))
+        bar.addWidget(self.error_label, 1)
+        bar.addPermanentWidget(self.count_label)
+        bar.addPermanentWidget(self.feed_label)
+        bar.addPermanentWidget(self.user_label)
+        self.feed_label.setVisible(self.desk.demo)
+
+    def _set_focus_order(self) -> None:
+        f = self.filters
+        chain = [self.views, f.search, f.status, f.department, f.channel, f.priority, f.tag, f.order, self.table,
+                 *self.pane.buttons.values(), self.pane.tabs, self.pane.thread, self.pane.show_all, self.pane.reply,
+                 self.pane.save_draft]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
+    # -- state -------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        settings = self.desk.settings
+        if (geometry := settings.state("geometry")) is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        if (state := settings.state("state")) is not None:
+            self.restoreState(state)
+        if (splitter := settings.state("splitter")) is not None:
+            self.splitter.restoreState(splitter)
+        if (header := settings.state("inbox_header")) is not None:
+            self.table.horizontalHeader().restoreState(header)
+        self.filters.set_order(settings.get("inbox_order"))
+
+    def save_state(self) -> None:
+        settings = self.desk.settings
+        settings.set_state("geometry", self.saveGeometry())
+        settings.set_state("state", self.saveState())
+        settings.set_state("splitter", self.splitter.saveState())
+        settings.set_state("inbox_header", self.table.horizontalHeader().saveState())
+        view = self.views.current_view()
+        if view is not None:
+            settings.set("last_view", view.key)
+        if not self.filters.search_text():
+            settings.set("inbox_order", self.filters.current_order())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if not self._closing:
+            self._closing = True
+            self.pane.load(None)  # saves an unsaved draft
+            self.save_state()
+            self._watch_timer.stop()
+            self._age_timer.stop()
+            self._counts_timer.stop()
+        event.accept()
+        self.closed.emit()
+
+    # -- the list ----------------------------------------------------------------
+
+    def _view_chosen(self, _view) -> None:
+        self._apply_filter()
+
+    def current_filter(self) -> InboxFilter:
+        view = self.views.current_view()
+        base = view.filter if view is not None else InboxFilter()
+        return self.filters.narrow(base)
+
+    def _apply_filter(self) -> None:
+        self.model.set_filter(self.current_filter(), self.filters.current_order())
+        self._current_case = None
+        if self.model.rowCount() and self.pane.case_id is not None:
+            # The open case stays open; select it in the list when it is near the top.
+            row = self.model.row_of(self.pane.case_id, near=0, radius=self.model.BLOCK)
+            if row is not None:
+                self._select_row(row, load=False)
+        self._update_count_label()
+
+    def _go_to_results(self) -> None:
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if self.model.rowCount():
+            self._select_row(0)
+
+    def _select_row(self, row: int, *, load: bool = True) -> None:
+        index = self.model.index(row, 0)
+        self._restoring = not load
+        try:
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
+        finally:
+            self._restoring = False
+        self.table.scrollTo(index)
+        if not load:
+            self._current_case = self.model.case_id(row)
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        case_id = self.model.case_id(current.row())
+        if self._restoring:
+            return
+        self._current_case = case_id
+        if case_id is not None and case_id != self.pane.case_id:
+            self.pane.load(case_id)
+
+    def move(self, step: int) -> None:
+        """j / k: the next or previous case, opened in the pane."""
+        count = self.model.rowCount()
+        if not count:
+            return
+        current = self.table.currentIndex()
+        if not current.isValid():
+            row = 0
+        else:
+            row = current.row()
+            # The open case left the list (claimed away, say): the case now in its
+            # place is the next one, so open that rather than skip it.
+            here = self.model.case_id(row)
+            if not (step > 0 and here is not None and here != self.pane.case_id):
+                row = max(0, min(count - 1, row + step))
+        self._select_row(row)
+        case_id = self.model.case_id(row)
+        if case_id is not None and case_id != self.pane.case_id:
+            self.pane.load(case_id)
+
+    def open_case(self) -> None:
+        current = self.table.currentIndex()
+        if not current.isValid() and self.model.rowCount():
+            self._select_row(0)
+            current = self.table.currentIndex()
+        case_id = self.model.case_id(current.row()) if current.isValid() else None
+        if case_id is not None and case_id != self.pane.case_id:
+            self.pane.load(case_id)
+        if self.pane.case_id is not None:
+            self.pane.focus_thread()
+
+    def focus_search(self) -> None:
+        self.filters.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filters.search.selectAll()
+
+    def back_to_list(self) -> None:
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self.table.currentIndex().isValid() and self.model.rowCount():
+            self._select_row(0)
+
+    def filters_clear(self) -> None:
+        self.filters.clear()
+
+    def refresh_everything(self) -> None:
+        with self.desk.db.read() as conn:
+            self.directory = Directory(conn)
+        self.filters.set_departments(self.directory.departments)
+        self.filters.set_channels(self.directory.channels)
+        self._reload_tags()
+        self._keep_place(lambda: self.model.refresh_all())
+        self.pane.reload()
+        self.refresh_counts()
+
+    # -- keeping current ------------------------------------------------------------
+
+    def on_change(self, change: Change) -> None:
+        """An action of this desk finished: refresh the rows, counts and case it names."""
+        self.clear_error()
+        self._keep_place(lambda: self.model.refresh(change.case_ids))
+        self._counts_timer.start()
+        if change.action in ("tag", "untag") or "tags" in change.fields:
+            self._reload_tags()
+        if self.pane.case_id is not None and self.pane.case_id in change.case_ids:
+            if change.action == "merge" and self.pane.case_id != change.object_id:
+                self.pane.load(change.object_id)  # the open case went into another one
+            else:
+                self.pane.reload()
+        try:
+            with self.desk.db.read() as conn:
+                self._seen_audit = max(self._seen_audit, self._audit_mark(conn))
+        except DatabaseError:
+            pass
+
+    def _keep_place(self, refresh) -> None:
+        """Run `refresh` on the model; keep the selected case selected and the scroll position."""
+        current = self.table.currentIndex()
+        row = current.row() if current.isValid() else None
+        before = self._current_case
+        scroll = self.table.verticalScrollBar().value()
+        refresh()
+        if row is not None and before is not None and self.model.rowCount():
+            found = self.model.row_of(before, near=row)
+            target = found if found is not None else min(row, self.model.rowCount() - 1)
+            if target != self.table.currentIndex().row() or self.model.case_id(target) != before:
+                self._restoring = True
+                try:
+                    self.table.selectionModel().setCurrentIndex(
+                        self.model.index(target, 0),
+                        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                    )
+                finally:
+                    self._restoring = False
+            self._current_case = self.model.case_id(target)
+        self.table.verticalScrollBar().setValue(scroll)
+
+    def refresh_counts(self) -> None:
+        try:
+            with self.desk.db.read() as conn:
+                counts = view_counts(conn, self.desk.actor.user_id)
+        except DatabaseError as error:
+            self.show_error(describe_error(error))
+            return
+        self.views_model.set_counts(counts)
+        if not self.model.searching:
+            self._update_count_label()
+
+    def _update_count_label(self, *_args) -> None:
+        n = self.model.rowCount()
+        if self.model.searching:
+            more = "+" if self.model.canFetchMore() else ""
+            self.count_label.setText(tr("{n}{more} zaken gevonden").format(n=labels.number(n), more=more))
+        else:
+            self.count_label.setText(tr("{n} zaken").format(n=labels.number(n)))
+
+    @staticmethod
+    def _audit_mark(conn) -> int:
+        return conn.execute(select(func.max(AuditEntry.id))).scalar() or 0
+
+    def _watch(self) -> None:
+        """Notice work done outside this window (the command line, another program) and show it."""
+        if self.ops.busy:
+            return
+        try:
+            with self.desk.db.read() as conn:
+                mark = self._audit_mark(conn)
+        except DatabaseError:
+            return
+        if mark > self._seen_audit:
+            self._seen_audit = mark
+            self._keep_place(lambda: self.model.refresh_all())
+            self.pane.reload()
+            self.refresh_counts()
+
+    def _reload_tags(self) -> None:
+        with self.desk.db.read() as conn:
+            tags = dict(conn.execute(select(Tag.id, Tag.name)).all())
+        self.filters.set_tags(tags)
+        self._tag_names = sorted(tags.values())
+
+    # -- messages ----------------------------------------------------------------
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText("\u26a0 " + message)
+        self.error_label.setToolTip("")
+        self.error_label.setAccessibleDescription(message)
+
+    def clear_error(self) -> None:
+        self.error_label.clear()
+
+    def say(self, message: str) -> None:
+        self.clear_error()
+        self.statusBar().showMessage(message, 8000)
+
+    def _feed_state(self, running: bool, received: int) -> None:
+        if not self.desk.demo:
+            return
+        if running:
+            text = tr("Demo: berichten komen binnen ({n} nieuw) \u2014 Ctrl+P pauzeert").format(n=labels.number(received))
+        else:
+            text = tr("Demo: gepauzeerd ({n} nieuw) \u2014 Ctrl+P hervat").format(n=labels.number(received))
+        self.feed_label.setText(text)
+
+    # -- case commands -----------------------------------------------------------
+
+    def _case(self) -> int | None:
+        case_id = self.pane.case_id
+        if case_id is None:
+            self.show_error(tr("Kies eerst een zaak: j en k lopen door de lijst, Enter opent."))
+        return case_id
+
+    def _run(self, name: str, done: str, **args) -> None:
+        self.ops.perform(name, on_done=lambda _change: self.say(done), **args)
+
+    def _open_dialog(self, dialog, on_accept) -> None:
+        self._dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(on_accept)
+        dialog.finished.connect(self._dialog_closed)
+        dialog.open()
+
+    def _dialog_closed(self, _result: int) -> None:
+        self._dialog = None
+        if self.isActiveWindow() and self.focusWidget() is None:
+            self.table.setFocus()
+
+    @property
+    def dialog(self):
+        """The dialog a command opened and that is still open, if any."""
+        return self._dialog
+
+    def claim(self) -> None:
+        if (case_id := self._case()) is not None:
+            self._run("claim", tr("Zaak {id} is nu van u.").format(id=case_id), case_id=case_id)
+
+    def release(self) -> None:
+        if (case_id := self._case()) is not None:
+            self._run("release", tr("Zaak {id} is terug in de wachtrij.").format(id=case_id), case_id=case_id)
+
+    def route(self) -> None:
+        if (case_id := self._case()) is None:
+            return
+        names = sorted(self.directory.departments.values(), key=str.lower)
+        if not names:
+            self.show_error(tr("Er zijn nog geen afdelingen. Een beheerder voegt ze toe met 'newsroom department add'."))
+            return
+        dialog = ChoiceDialog(
+            self,
+            title=tr("Zaak {id} naar een afdeling").format(id=case_id),
+            prompt=tr("Afdeling"),
+            description=tr("Naar welke afdeling gaat deze zaak? Ze verdwijnt dan bij de huidige behandelaar als die daar niet werkt."),
+            choices=[(name, name) for name in names],
+            current=(self.pane.detail or {}).get("department"),
+            ok_text=tr("Doorsturen"),
+        )
+        self._open_dialog(dialog, lambda: self._run(
+            "route", tr("Zaak {id} is naar {department} gestuurd.").format(id=case_id, department=dialog.value()),
+            case_id=case_id, department=dialog.value()))
+
+    def assign(self) -> None:
+        if (case_id := self._case()) is None:
+            return
+        with self.desk.db.read() as conn:
+            people = conn.execute(
+                select(User.name, User.display_name, User.role).where(User.active.is_(True)).order_by(User.display_name)
+            ).all()
+        dialog = ChoiceDialog(
+            self,
+            title=tr("Zaak {id} toewijzen").format(id=case_id),
+            prompt=tr("Collega"),
+            description=tr("Aan wie geeft u deze zaak?"),
+            choices=[(p.name, f"{p.display_name} ({p.name})") for p in people],
+            current=(self.pane.detail or {}).get("assignee"),
+            ok_text=tr("Toewijzen"),
+        )
+        self._open_dialog(dialog, lambda: self._run(
+            "assign", tr("Zaak {id} is toegewezen aan {user}.").format(id=case_id, user=dialog.value()),
+            case_id=case_id, user=dialog.value()))
+
+    def tag(self) -> None:
+        if (case_id := self._case()) is None:
+            return
+        dialog = LineDialog(
+            self,
+            title=tr("Label voor zaak {id}").format(id=case_id),
+            prompt=tr("Label"),
+            description=tr("Een woord dat de zaak vindbaar maakt, zoals 'afval' of 'storm'. Bestaande labels worden voorgesteld."),
+            ok_text=tr("Label geven"),
+            suggestions=self._tag_names,
+        )
+
+        def accepted() -> None:
+            if dialog.text():
+                self._run("tag", tr("Zaak {id} heeft label '{tag}'.").format(id=case_id, tag=dialog.text()),
+                          case_id=case_id, tag=dialog.text())
+
+        self._open_dialog(dialog, accepted)
+
+    def untag(self) -> None:
+        if (case_id := self._case()) is None:
+            return
+        tags = (self.pane.detail or {}).get("tags") or []
+        if not tags:
+            self.show_error(tr("Zaak {id} heeft geen labels.").format(id=case_id))
+            return
+        dialog = ChoiceDialog(
+            self,
+            title=tr("Label weghalen van zaak {id}").format(id=case_id),
+            prompt=tr("Label"),
+            description=tr("Welk label haalt u weg?"),
+            choices=[(t, t) for t in tags],
+            ok_text=tr("Weghalen"),
+        )
+        self._open_dialog(dialog, lambda: self._run(
+            "untag", tr("Label '{tag}' is weg.").format(tag=dialog.value()), case_id=case_id, tag=dialog.value()))
+
+    def note(self) -> None:
+        if (case_id := self._case()) is None:
+            return
+        dialog = TextDialog(
+            self,
+            title=tr("Notitie bij zaak {id}").format(id=case_id),
+            description=tr("Een interne notitie voor collega's. De burger ziet haar nooit."),
+            ok_text=tr("Notitie bewaren"),
+            placeholder=tr("Bijvoorbeeld: gebeld met de afdeling, ze pakken het morgen op."),
+        )
+
+        def accepted() -> None:
+            if dialog.text().strip():
+                self._run("note", tr("Notitie bij zaak {id} bewaard.").format(id=case_id), case_id=case_id, text=dialog.text())
+            else:
+                self.show_error(tr("De notitie was leeg en is niet bewaard."))
+
+        self._open_dialog(dialog, accepted)
+
+    def status(self) -> None:
+        if (case_id := self._case()) is None:
+            return
+        choices = [(value, labels.status(value)) for value in labels.STATUS if value != "new"]
+        dialog = ChoiceDialog(
+            self,
+            title=tr("Status van zaak {id}").format(id=case_id),
+            prompt=tr("Status"),
+            description=tr("Waar staat deze zaak nu?"),
+            choices=choices,
+            current=(self.pane.detail or {}).get("status"),
+            ok_text=tr("Status zetten"),
+        )
+        self._open_dialog(dialog, lambda: self._run(
+            "set_status", tr("Zaak {id} staat nu op {status}.").format(id=case_id, status=labels.status(dialog.value())),
+            case_id=case_id, status=dialog.value()))
+
+    def resolve(self) -> None:
+        if (case_id := self._case()) is not None:
+            self._run("set_status", tr("Zaak {id} is afgehandeld.").format(id=case_id), case_id=case_id, status="resolved")
+
+    def priority(self) -> None:
+        if (case_id := self._case()) is None:
+            return
+        dialog = ChoiceDialog(
+            self,
+            title=tr("Prioriteit van zaak {id}").format(id=case_id),
+            prompt=tr("Prioriteit"),
+            description=tr("Hoe dringend is deze zaak?"),
+            choices=[(value, labels.priority(value)) for value in labels.PRIORITY],
+            current=(self.pane.detail or {}).get("priority"),
+            ok_text=tr("Prioriteit zetten"),
+        )
+        self._open_dialog(dialog, lambda: self._run(
+            "set_priority", tr("Zaak {id} heeft nu prioriteit {priority}.").format(id=case_id, priority=labels.priority(dialog.value())),
+            case_id=case_id, priority=dialog.value()))
+
+    def reply(self) -> None:
+        if self._case() is not None:
+            self.pane.focus_reply()
+
+    def _save_draft(self, case_id: int, text: str) -> None:
+        self._run("draft_reply", tr("Concept-antwoord bij zaak {id} bewaard; er is niets verstuurd.").format(id=case_id),
+                  case_id=case_id, text=text)
+
+    def merge(self) -> None:
+        if (case_id := self._case()) is None:
+            return
+        dialog = MergeDialog(self, case_id=case_id, describe=self._describe_case)
+
+        def accepted() -> None:
+            into = dialog.target()
+            if into is None:
+                self.show_error(tr("Typ het nummer van de zaak om mee samen te voegen."))
+                return
+            self._run("merge", tr("Zaak {id} is samengevoegd met zaak {into}.").format(id=case_id, into=into),
+                      case_id=case_id, into=into)
+
+        self._open_dialog(dialog, accepted)
+
+    def _describe_case(self, case_id: int) -> str | None:
+        try:
+            with self.desk.db.read() as conn:
+                rows = fetch_rows(conn, [case_id])
+        except DatabaseError:
+            return None
+        if not rows:
+            return tr("Er is geen zaak {id}.").format(id=case_id)
+        row = rows[0]
+        return tr("Zaak {id}: {author} \u2014 {snippet} ({status})").format(
+            id=row.id, author=one_line(row.author, 60), snippet=one_line(row.snippet, 120), status=labels.status(row.status))
+
+    def split(self) -> None:
+        if (case_id := self._case()) is None:
+            return
+        messages = (self.pane.detail or {}).get("messages") or []
+        if len(messages) < 2:
+            self.show_error(tr("Zaak {id} heeft maar één bericht; er valt niets af te splitsen.").format(id=case_id))
+            return
+        choices = []
+        for message in messages:
+            author = message["author"]
+            who = author.get("name") or author.get("handle") or author.get("email") or ""
+            choices.append((message["id"], tr("Bericht {id}: {who} \u2014 {text}").format(
+                id=message["id"], who=one_line(who, 40), text=one_line(message["text"], 80))))
+        dialog = ChoiceDialog(
+            self,
+            title=tr("Bericht afsplitsen van zaak {id}").format(id=case_id),
+            prompt=tr("Bericht"),
+            description=tr("Welk bericht gaat over iets anders? Het wordt een eigen zaak."),
+            choices=choices,
+            current=messages[-1]["id"],
+            ok_text=tr("Afsplitsen"),
+        )
+
+        def accepted() -> None:
+            message_id = dialog.value()
+            self.ops.perform("split", message_id=message_id, on_done=lambda change: self.say(
+                tr("Bericht {id} is nu zaak {case}.").format(id=message_id, case=change.created.get("case"))))
+
+        self._open_dialog(dialog, accepted)
+
+    # -- general commands -------------------------------------------------------------
+
+    def show_help(self) -> None:
+        overlay = HelpOverlay(self)
+        self._open_dialog(overlay, lambda: None)
+
+    def show_settings(self) -> None:
+        dialog = SettingsDialog(self, self.desk.settings, self.desk.location)
+
+        def accepted() -> None:
+            changed = dialog.save()
+            if "theme" in changed:
+                theme.apply(changed["theme"])
+            if self.feed is not None and "demo_feed_seconds" in changed:
+                self.feed.set_interval(changed["demo_feed_seconds"])
+            if "inbox_order" in changed and not self.filters.search_text():
+                self.filters.set_order(changed["inbox_order"])
+            if "language" in changed:
+                self.language_changed.emit(changed["language"])
+            self.say(tr("Instellingen bewaard."))
+
+        self._open_dialog(dialog, accepted)
+
+    def toggle_feed(self) -> None:
+        if self.feed is not None:
+            self.feed.toggle()
+
