@@ -8,16 +8,13 @@ file beside the data so an admin can fix and re-import them.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 
 import orjson
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field, replace
-from multiprocessing import get_context
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
@@ -85,7 +82,7 @@ def _decode_line(raw: bytes) -> object:
         raise InvalidItem("not valid JSON: nested too deeply") from None
 
 
-def parse_chunk(chunk: list[tuple[int, bytes]], serialise_raw: bool = False) -> tuple[list[InboundItem], list[tuple[int, str, bytes]]]:
+def parse_chunk(chunk: list[tuple[int, bytes]]) -> tuple[list[InboundItem], list[tuple[int, str, bytes]]]:
     """Decode and validate numbered lines: (items, rejects as (line, reason, bytes))."""
     items: list[InboundItem] = []
     rejects: list[tuple[int, str, bytes]] = []
@@ -95,9 +92,6 @@ def parse_chunk(chunk: list[tuple[int, bytes]], serialise_raw: bool = False) -> 
         except InvalidItem as error:
             rejects.append((number, error.reason, raw))
             continue
-        if serialise_raw:
-            # Sent back to the writer process: ship the payload as text, not as objects.
-            item = replace(item, raw=None, raw_text=item.raw_json())
         items.append(item)
     return items, rejects
 
@@ -115,47 +109,6 @@ def _numbered_chunks(lines: Iterable[bytes], size: int) -> Iterator[list[tuple[i
         yield chunk
 
 
-def _parsed(chunks: Iterator[list[tuple[int, bytes]]], parallel: bool):
-    """Parsed chunks in order; with `parallel`, parsing runs in a second process ahead of the writer."""
-    first = next(chunks, None)
-    if first is None:
-        return
-    second = next(chunks, None)
-    if second is None or not parallel:
-        yield first, parse_chunk(first)
-        if second is not None:
-            yield second, parse_chunk(second)
-        for chunk in chunks:
-            yield chunk, parse_chunk(chunk)
-        return
-    # spawn, not fork: the writer holds database connections (and the desktop, threads).
-    with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
-        pending = deque((c, pool.submit(parse_chunk, c, True)) for c in (first, second))
-        broken = False
-        for chunk in chunks:
-            done_chunk, future = pending.popleft()
-            if not broken:
-                pending.append((chunk, pool.submit(parse_chunk, chunk, True)))
-            else:
-                pending.append((chunk, None))
-            result, broken = _result(done_chunk, future, broken)
-            yield done_chunk, result
-        while pending:
-            done_chunk, future = pending.popleft()
-            result, broken = _result(done_chunk, future, broken)
-            yield done_chunk, result
-
-
-def _result(chunk, future, broken: bool):
-    """A parser process's result; if the process died, parse here and stop using it."""
-    if future is not None and not broken:
-        try:
-            return future.result(), False
-        except BrokenProcessPool:
-            pass
-    return parse_chunk(chunk), True
-
-
 def import_lines(
     db: Database,
     lines: Iterable[bytes],
@@ -166,20 +119,16 @@ def import_lines(
     rejects_path: Path | None = None,
     progress: Callable[[int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
-    parallel: bool = True,
 ) -> ImportReport:
-    """Import JSONL lines (bytes, one item each) in one transaction.
-
-    With `parallel` (the default), files of more than one batch are decoded
-    and validated in a second process while this one writes.
-    """
+    """Import JSONL lines (bytes, one item each) in one transaction."""
     report = ImportReport()
     started = time.perf_counter()
     rejects_handle: IO[bytes] | None = None
     try:
-        with db.transaction() as conn:
+        with db.transaction() as conn, _big_cache(conn):
             tx = Tx(conn=conn, actor=actor, now=utcnow(), origin=origin, dialect=db.dialect, cache=db.cache)
-            for chunk, (items, rejects) in _parsed(_numbered_chunks(lines, BATCH), parallel):
+            for chunk in _numbered_chunks(lines, BATCH):
+                items, rejects = parse_chunk(chunk)
                 report.lines = chunk[-1][0]
                 for number, reason, raw in rejects:
                     report.rejected += 1
@@ -223,6 +172,24 @@ def import_lines(
         report.rejects_file = str(rejects_path)
     report.seconds = time.perf_counter() - started
     return report
+
+
+IMPORT_CACHE_KIB = 192 * 1024
+
+
+@contextlib.contextmanager
+def _big_cache(conn):
+    """A larger SQLite page cache while importing: at a million messages the
+    unique and queue indexes outgrow the default and every insert misses."""
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size={int(before)}")
 
 
 def _store(tx: Tx, batch: list, report: ImportReport) -> None:

@@ -61,12 +61,9 @@ class InboundItem:
     location: dict | None = None
     metrics: dict | None = None
     raw: object = None
-    raw_text: str | None = None  # `raw` already serialised (set by the importer's parser processes)
 
     def raw_json(self) -> str:
         """The platform payload as stored (the whole item when no `raw` was given)."""
-        if self.raw_text is not None:
-            return self.raw_text
         return dumps(self.raw)
 
 

@@ -73,7 +73,7 @@ class FilterBar(QWidget):
         combo.setAccessibleDescription(description)
         combo.setToolTip(description)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(8)
+        combo.setMinimumContentsLength(3)
         return combo
 
     # -- choices that come from the database -----------------------------------

@@ -134,3 +134,50 @@ def uninstall(translators: list[QTranslator]) -> None:
     app = QCoreApplication.instance()
     for translator in translators:
         app.removeTranslator(translator)
+
+
+# -- keeping the .ts complete (used by the tests and `python -m ui.i18n`) -----
+
+
+def source_strings(folder: Path | None = None) -> dict[str, list[str]]:
+    """Every literal passed to tr() or N_() in the desktop's code -> where it appears."""
+    import ast
+
+    folder = folder or Path(__file__).resolve().parent
+    found: dict[str, list[str]] = {}
+    for path in sorted(folder.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
+            if name not in ("tr", "N_"):
+                continue
+            first = node.args[0]
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                found.setdefault(first.value, []).append(f"{path.name}:{node.lineno}")
+    return found
+
+
+def add_missing(ts: Path) -> list[str]:
+    """Add every source string that the .ts lacks, as an unfinished translation; returns them."""
+    tree = ET.parse(ts)
+    root = tree.getroot()
+    context = next((c for c in root.iter("context") if c.findtext("name") == CONTEXT), None)
+    if context is None:
+        context = ET.SubElement(root, "context")
+        ET.SubElement(context, "name").text = CONTEXT
+    known = {m.findtext("source") for m in context.iter("message")}
+    missing = [text for text in source_strings() if text not in known]
+    for text in missing:
+        message = ET.SubElement(context, "message")
+        ET.SubElement(message, "source").text = text
+        ET.SubElement(message, "translation", type="unfinished")
+    ET.indent(tree)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return missing
+
+
+if __name__ == "__main__":
+    for added in add_missing(ts_path("en")):
+        print("to translate:", added)

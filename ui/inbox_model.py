@@ -65,6 +65,7 @@ class InboxModel(QAbstractTableModel):
         self._rows: OrderedDict[int, CaseRow] = OrderedDict()
         self._search_ids: list[int] | None = None
         self._search_next: str | None = None
+        self._fetching = False
         self._now = utcnow()
         self._bold = QFont()
         self._bold.setBold(True)
@@ -233,7 +234,10 @@ class InboxModel(QAbstractTableModel):
         return fresh
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802 (Qt's names)
-        return not parent.isValid() and self._search_ids is not None and self._search_next is not None
+        # Not while rows are going in: a listener to rowsInserted may ask for more at once.
+        return (
+            not parent.isValid() and not self._fetching and self._search_ids is not None and self._search_next is not None
+        )
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802
         if not self.canFetchMore(parent):
@@ -246,10 +250,14 @@ class InboxModel(QAbstractTableModel):
             self.failed.emit(describe_error(error))
             return
         if fresh:
-            self.beginInsertRows(QModelIndex(), self._count, self._count + len(fresh) - 1)
-            self._search_ids.extend(fresh)
-            self._count += len(fresh)
-            self.endInsertRows()
+            self._fetching = True
+            try:
+                self.beginInsertRows(QModelIndex(), self._count, self._count + len(fresh) - 1)
+                self._search_ids.extend(fresh)
+                self._count += len(fresh)
+                self.endInsertRows()
+            finally:
+                self._fetching = False
 
     # -- Qt's model interface ---------------------------------------------------
 

@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         # -- the three panes ---------------------------------------------------
         self.views_model = ViewsModel(standard_views(desk.actor.user_id, self.directory.departments), self)
         self.views = ViewsPanel(self.views_model, self)
-        self.views.setMinimumWidth(160)
+        self.views.setMinimumWidth(130)
 
         center = QWidget(self)
         center_layout = QVBoxLayout(center)
@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         center_layout.addWidget(self.table, 1)
 
         self.pane = CasePane(desk.db, desk.actor.name, self.actions_by_key, self)
-        self.pane.setMinimumWidth(320)
+        self.pane.setMinimumWidth(300)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.views)
@@ -541,8 +541,11 @@ class MainWindow(QMainWindow):
 
     def _dialog_closed(self, _result: int) -> None:
         self._dialog = None
-        if self.isActiveWindow() and self.focusWidget() is None:
-            self.table.setFocus()
+        # Without a window manager (a kiosk, Xvfb) nobody gives the focus back.
+        if self.isVisible() and not self._closing:
+            self.activateWindow()
+            if self.focusWidget() is None:
+                self.table.setFocus()
 
     @property
     def dialog(self):

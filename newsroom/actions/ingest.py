@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, select, text, update
 
 from newsroom.actions.base import Change, Tx, action
 from newsroom.actions.common import CASES, MESSAGES, channel_id_for, snippet
@@ -26,7 +26,7 @@ from newsroom.model import CaseStatus, MessageRaw
 
 RAW = MessageRaw.__table__
 REOPENING = frozenset({CaseStatus.waiting_on_citizen.value, CaseStatus.resolved.value, CaseStatus.closed.value})
-LOOKUP_CHUNK = 400  # keys per IN (...) lookup; well inside SQLite's variable limit
+LOOKUP_CHUNK = 5000  # keys per lookup statement
 
 _CASE_STATE = select(
     CASES.c.id, CASES.c.snippet, CASES.c.status, CASES.c.merged_into_id, CASES.c.created_at, CASES.c.last_message_at, CASES.c.last_inbound_at
@@ -77,21 +77,35 @@ def _chunks(seq: Sequence, size: int):
 def _lookup(tx: Tx, column, keys: set[tuple[int, str]]) -> dict[tuple[int, str], int]:
     """(channel id, key) -> case id for stored messages, by `column` (external_id or thread_id).
 
-    One channel at a time with a plain IN list: SQLite does not use an
-    index for a row-value IN over (channel_id, key).
+    One channel at a time with the keys as one array parameter: SQLite does
+    not use an index for a row-value IN over (channel_id, key), and an IN
+    list of hundreds of parameters costs more to compile than to run.
     """
     found: dict[tuple[int, str], int] = {}
     by_channel: dict[int, list[str]] = {}
     for channel_id, key in keys:
         by_channel.setdefault(channel_id, []).append(key)
+    sqlite = tx.dialect == "sqlite"
+    statement = _LOOKUP_SQLITE[column.name] if sqlite else _LOOKUP_PG[column.name]
     for channel_id, values in by_channel.items():
-        for part in _chunks(sorted(values), LOOKUP_CHUNK):
-            rows = tx.conn.execute(
-                select(column, MESSAGES.c.case_id).where(MESSAGES.c.channel_id == channel_id, column.in_(part))
-            )
-            for key, case_id in rows:
+        for part in _chunks(values, LOOKUP_CHUNK):
+            param = dumps(part) if sqlite else list(part)
+            for key, case_id in tx.conn.execute(statement, {"channel_id": channel_id, "keys": param}):
                 found.setdefault((channel_id, key), case_id)
     return found
+
+
+_LOOKUP_SQLITE = {
+    name: text(
+        f"SELECT {name}, case_id FROM messages WHERE channel_id = :channel_id"
+        f" AND {name} IN (SELECT value FROM json_each(:keys))"
+    )
+    for name in ("external_id", "thread_id")
+}
+_LOOKUP_PG = {
+    name: text(f"SELECT {name}, case_id FROM messages WHERE channel_id = :channel_id AND {name} = ANY(:keys)")
+    for name in ("external_id", "thread_id")
+}
 
 
 def _case_states(tx: Tx, case_ids: set[int]) -> dict[int, dict]:

@@ -19,11 +19,9 @@ def sqlite_instant(dt: datetime | None) -> str | None:
     """An aware instant as SQLAlchemy's SQLite DateTime stores it (naive UTC)."""
     if dt is None:
         return None
-    if dt.utcoffset():
+    if dt.tzinfo is not UTC:
         dt = dt.astimezone(UTC)
-    return (
-        f"{dt.year:04d}-{dt.month:02d}-{dt.day:02d} {dt.hour:02d}:{dt.minute:02d}:{dt.second:02d}.{dt.microsecond:06d}"
-    )
+    return dt.isoformat(" ", "microseconds")[:26]
 
 
 def insert_rows(conn: Connection, table: Table, columns: Sequence[str], rows: list[tuple], instants: Sequence[str] = ()) -> None:

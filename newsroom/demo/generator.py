@@ -324,7 +324,6 @@ class _TopicSet:
 
 
 _TOPICS = tuple(_TopicSet(k, i, v) for i, (k, v) in enumerate(P.TOPICS.items()))
-_BELASTINGEN = tuple(t.name for t in _TOPICS).index("belastingen")
 _INCIDENTS = tuple(
     _TopicSet(k, len(_TOPICS) + i, v) for i, (k, v) in enumerate(P.INCIDENTS.items()))
 _INCIDENT_T = _table(((i, v["weight"]) for i, v in enumerate(P.INCIDENTS.values())), 6)
@@ -346,7 +345,6 @@ _MAIL_SIG = _compile_all(P.MAIL_SIGNATURES)
 _MAIL_EXTRA = _compile_all(P.MAIL_EXTRAS)
 _SOCIAL_EXTRA = _compile_all(P.SOCIAL_EXTRAS)
 
-_PLATFORM_T = _table(((PLATFORMS.index(p), w) for p, w in P.PLATFORM_WEIGHTS.items()), 10)
 _BURST_PLATFORM_T = _table(
     ((PLATFORMS.index(p), w) for p, w in P.BURST_PLATFORM_WEIGHTS.items()), 10)
 
@@ -440,7 +438,9 @@ _AUTHOR_SKEW = tuple(
 
 _B32_SORT = "234567abcdefghijklmnopqrstuvwxyz"
 _B32_PAIRS = tuple(a + b for a in _B32_SORT for b in _B32_SORT)  # 10 bits -> 2 chars
-_TID_HI_CACHE: dict[int, str] = {}
+#: base64 of 3 hex digits (12 bits) and of 1 hex digit plus NUL: the tail of a WhatsApp id
+_B64_HEX3 = tuple(base64.b64encode(f"{v:03X}".encode()).decode() for v in range(4096))
+_B64_HEX1_NUL = tuple(base64.b64encode(f"{v:X}\x00".encode()).decode() for v in range(16))
 _IG_SHORTCODES = tuple(
     "".join(_prng.choice(string.ascii_letters + string.digits + "_-") for _ in range(11))
     for _ in range(64)
@@ -496,15 +496,9 @@ def _hour_info(hour_key: int, tz) -> tuple[str, str, str, str, str, float]:
     )
 
 
-def _tid(v: int) -> str:
-    """AT Protocol TID (13 chars, base32-sortable) of a 63-bit integer."""
-    p = _B32_PAIRS
-    return (_B32_SORT[(v >> 60) & 31] + p[(v >> 50) & 1023] + p[(v >> 40) & 1023]
-            + p[(v >> 30) & 1023] + p[(v >> 20) & 1023] + p[(v >> 10) & 1023] + p[v & 1023])
-
-
 def _tid_high(v: int) -> str:
-    """The first 7 characters of ``_tid(v << 30)``: they change about once a second."""
+    """The first 7 characters of the AT Protocol TID (13 chars, base32-sortable) of
+    ``v << 30``; the stream adds the last 6 itself. They change about once a second."""
     p = _B32_PAIRS
     return _B32_SORT[(v >> 30) & 31] + p[(v >> 20) & 1023] + p[(v >> 10) & 1023] + p[v & 1023]
 
@@ -625,7 +619,7 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
     # Module constants as locals: this loop runs a million times, and every
     # line in it is written to do as little as the output allows.
     MASTODON, BLUESKY, X, FACEBOOK, INSTAGRAM = _MASTODON, _BLUESKY, _X, _FACEBOOK, _INSTAGRAM
-    WHATSAPP, EMAIL, SIGNALEN, OPEN311 = _WHATSAPP, _EMAIL, _SIGNALEN, _OPEN311
+    WHATSAPP, EMAIL, SIGNALEN = _WHATSAPP, _EMAIL, _SIGNALEN
     SOCIAL, CHAT, MAIL, REPORT = _SOCIAL, _CHAT, _MAIL, _REPORT
     reg_of, other_author = _REG, _OTHER_AUTHOR
     mmss_t, street_t, nr_str, nr_num, exp_t = _MMSS, _STREET_T, _NR_STR, _NR_NUM, _EXP
@@ -633,7 +627,8 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
     follow, follow_en, social_extra, mail_extra = _FOLLOW, _FOLLOW_EN, _SOCIAL_EXTRA, _MAIL_EXTRA
     greet_nl, close_nl, greet_en, close_en = _MAIL_GREET, _MAIL_CLOSE, _EN_GREET, _EN_CLOSE
     metrics_t, metrics_ig = _METRICS, _METRICS_NO_REPOSTS
-    new_author, html, tid_high, b64 = _new_author, _html, _tid_high, base64.b64encode
+    new_author, html, tid_high = _new_author, _html, _tid_high
+    hex3, hex1 = _B64_HEX3, _B64_HEX1_NUL
     b32_pairs, ig_codes = _B32_PAIRS, _IG_SHORTCODES
     fb_page = P.FACEBOOK_PAGE_ID
     fb_url = f"https://www.facebook.com/{fb_page}/posts/"
@@ -711,10 +706,9 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
             burst_street = street_t[g(10)]
             burst_label = f"{burst_set.name}/{burst_street[0]}/{bursts}"
             cur_gap = burst_gap
-        k = y & 255
-        nr = nr_str[k]
+        nr = nr_str[y & 255]
         english = not y & en_field
-        entry = label = None
+        entry = label = in_reply_to = thread_id = subject = None
         if burst_left and y & share_field < share_limit:
             burst_left -= 1
             if not burst_left:
@@ -739,7 +733,6 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
 
         # -- author and text --------------------------------------------------------
         if entry is None:
-            in_reply_to = thread_id = subject = None
             ai = author_skew[x >> 26]
             arec = pool[ai]
             if arec is None:
@@ -792,7 +785,7 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
         if plat == EMAIL:
             seq[ci] = n = seq[ci] + 1
             host, from_header, _sign = arec[2]
-            eid = f"<{g(64):016x}.{n:x}@{host}>"
+            eid = f"<{s}.{g(30)}.{n}@{host}>"
             raw = {"message_id": eid, "from": from_header, "to": channel, "subject": subject,
                    "date": f"{rpre}{mmss}{rsuf}"}
             if in_reply_to is not None:
@@ -817,16 +810,20 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
         elif plat == WHATSAPP:
             seq[ci] = n = seq[ci] + 1
             wa_id, id_prefix = arec[2]
-            eid = id_prefix + b64(f"{n:07X}{g(48):012X}\x00".encode()).decode()
+            # base64 of: 7 hex digits of the counter, 12 random ones, NUL (see _new_author)
+            r24 = g(24)
+            eid = (f"{id_prefix}{hex3[(n >> 16) & 4095]}{hex3[(n >> 4) & 4095]}"
+                   f"{hex3[((n & 15) << 8) | (r24 >> 16)]}{hex3[(r24 >> 4) & 4095]}{hex3[g(12)]}"
+                   f"{hex3[g(12)]}{hex1[r24 & 15]}")
             raw = {"from": wa_id, "id": eid, "timestamp": str(s), "type": "text", "text": {"body": text}}
             if in_reply_to is not None:
                 raw["context"] = {"from": channel[1:], "id": in_reply_to}
             item = {"platform": "whatsapp", "channel": channel, "external_id": eid,
                     "author": arec[0].copy(), "text": text, "received_at": received, "language": lang,
                     "thread_id": thread_id or eid, "raw": raw}
-        elif plat == SIGNALEN or plat == OPEN311:
+        elif reg == REPORT:  # Signalen, Open311
             seq[ci] = n = seq[ci] + 1
-            num = nr_num[k]
+            num = nr_num[y & 255]
             lat = (S[3] + num * S[5]) / 1e6
             lon = (S[4] + num * S[6]) / 1e6
             address = f"{S[0]} {nr}"
@@ -924,7 +921,7 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
         if in_reply_to is not None:
             item["in_reply_to"] = in_reply_to
         elif reg < REPORT and not y & loc_field:  # geotagged
-            num = nr_num[k]
+            num = nr_num[y & 255]
             item["location"] = {"lat": (S[3] + num * S[5]) / 1e6, "lon": (S[4] + num * S[6]) / 1e6,
                                 "address": f"{S[0]} {nr}"}
         if thr:
