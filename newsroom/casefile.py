@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import Connection, or_, select
+from sqlalchemy import Connection, select
 
 from newsroom.inbox import CASE_TAGS, CASES, MESSAGES, TAGS, Directory
 from newsroom.model import AuditEntry, Note, Reply
@@ -61,80 +61,111 @@ def message_dict(row, names: Directory) -> dict:
 
 def case_detail(conn: Connection, case_id: int, *, names: Directory | None = None, with_history: bool = True) -> dict:
     """Everything about one case as plain data; CaseNotFound if there is no such case."""
-    names = names or Directory(conn)
-    case = conn.execute(select(CASES).where(CASES.c.id == case_id)).first()
-    if case is None:
+    details = case_details(conn, [case_id], names=names, with_history=with_history)
+    if not details:
         raise CaseNotFound(f"There is no case {case_id}.")
-    messages = conn.execute(
-        select(MESSAGES).where(MESSAGES.c.case_id == case_id).order_by(MESSAGES.c.received_at, MESSAGES.c.id)
-    ).all()
-    tags = conn.execute(
-        select(TAGS.c.name).join(CASE_TAGS, CASE_TAGS.c.tag_id == TAGS.c.id).where(CASE_TAGS.c.case_id == case_id).order_by(TAGS.c.name)
-    ).scalars().all()
-    notes = conn.execute(select(NOTES).where(NOTES.c.case_id == case_id).order_by(NOTES.c.created_at, NOTES.c.id)).all()
-    replies = conn.execute(select(REPLIES).where(REPLIES.c.case_id == case_id).order_by(REPLIES.c.created_at, REPLIES.c.id)).all()
-    platform, account = names.channels.get(case.channel_id, ("other", ""))
-    detail = {
-        "id": case.id,
-        "status": case.status,
-        "priority": case.priority,
-        "department": names.departments.get(case.department_id),
-        "assignee": names.users.get(case.assignee_id),
-        "platform": platform,
-        "channel": account,
-        "author": case.author_label,
-        "subject": case.subject,
-        "merged_into": case.merged_into_id,
-        "message_count": case.message_count,
-        "created_at": to_iso(case.created_at),
-        "last_message_at": to_iso(case.last_message_at),
-        "updated_at": to_iso(case.updated_at),
-        "due_at": to_iso(case.due_at),
-        "first_response_due_at": to_iso(case.first_response_due_at),
-        "next_response_due_at": to_iso(case.next_response_due_at),
-        "resolution_due_at": to_iso(case.resolution_due_at),
-        "first_responded_at": to_iso(case.first_responded_at),
-        "resolved_at": to_iso(case.resolved_at),
-        "tags": list(tags),
-        "messages": [message_dict(m, names) for m in messages],
-        "notes": [
-            {"id": n.id, "author": names.users.get(n.author_user_id), "text": n.text, "created_at": to_iso(n.created_at)}
-            for n in notes
-        ],
-        "replies": [
-            {
-                "id": r.id,
-                "author": names.users.get(r.author_user_id),
-                "state": r.state,
-                "text": r.text,
-                "failure_reason": r.failure_reason,
-                "created_at": to_iso(r.created_at),
-                "updated_at": to_iso(r.updated_at),
-            }
-            for r in replies
-        ],
+    return details[0]
+
+
+def _grouped(rows, key: str) -> dict[int, list]:
+    out: dict[int, list] = {}
+    for row in rows:
+        out.setdefault(getattr(row, key), []).append(row)
+    return out
+
+
+def case_details(conn: Connection, case_ids: list[int], *, names: Directory | None = None, with_history: bool = True) -> list[dict]:
+    """Several cases in full, in the given order, with one query per kind of record (for export)."""
+    names = names or Directory(conn)
+    cases = {row.id: row for row in conn.execute(select(CASES).where(CASES.c.id.in_(case_ids)))}
+    if not cases:
+        return []
+    ids = list(cases)
+    messages = _grouped(
+        conn.execute(select(MESSAGES).where(MESSAGES.c.case_id.in_(ids)).order_by(MESSAGES.c.received_at, MESSAGES.c.id)), "case_id"
+    )
+    tags: dict[int, list[str]] = {}
+    for case_id, name in conn.execute(
+        select(CASE_TAGS.c.case_id, TAGS.c.name).join(TAGS, TAGS.c.id == CASE_TAGS.c.tag_id).where(CASE_TAGS.c.case_id.in_(ids)).order_by(TAGS.c.name)
+    ):
+        tags.setdefault(case_id, []).append(name)
+    notes = _grouped(conn.execute(select(NOTES).where(NOTES.c.case_id.in_(ids)).order_by(NOTES.c.created_at, NOTES.c.id)), "case_id")
+    replies = _grouped(conn.execute(select(REPLIES).where(REPLIES.c.case_id.in_(ids)).order_by(REPLIES.c.created_at, REPLIES.c.id)), "case_id")
+    history = _histories(conn, ids) if with_history else {}
+    out = []
+    for case_id in case_ids:
+        case = cases.get(case_id)
+        if case is None:
+            continue
+        platform, account = names.channels.get(case.channel_id, ("other", ""))
+        detail = {
+            "id": case.id,
+            "status": case.status,
+            "priority": case.priority,
+            "department": names.departments.get(case.department_id),
+            "assignee": names.users.get(case.assignee_id),
+            "platform": platform,
+            "channel": account,
+            "author": case.author_label,
+            "subject": case.subject,
+            "merged_into": case.merged_into_id,
+            "message_count": case.message_count,
+            "created_at": to_iso(case.created_at),
+            "last_message_at": to_iso(case.last_message_at),
+            "updated_at": to_iso(case.updated_at),
+            "due_at": to_iso(case.due_at),
+            "first_response_due_at": to_iso(case.first_response_due_at),
+            "next_response_due_at": to_iso(case.next_response_due_at),
+            "resolution_due_at": to_iso(case.resolution_due_at),
+            "first_responded_at": to_iso(case.first_responded_at),
+            "resolved_at": to_iso(case.resolved_at),
+            "tags": tags.get(case_id, []),
+            "messages": [message_dict(m, names) for m in messages.get(case_id, [])],
+            "notes": [
+                {"id": n.id, "author": names.users.get(n.author_user_id), "text": n.text, "created_at": to_iso(n.created_at)}
+                for n in notes.get(case_id, [])
+            ],
+            "replies": [
+                {
+                    "id": r.id,
+                    "author": names.users.get(r.author_user_id),
+                    "state": r.state,
+                    "text": r.text,
+                    "failure_reason": r.failure_reason,
+                    "created_at": to_iso(r.created_at),
+                    "updated_at": to_iso(r.updated_at),
+                }
+                for r in replies.get(case_id, [])
+            ],
+        }
+        if with_history:
+            detail["history"] = history.get(case_id, [])
+        out.append(detail)
+    return out
+
+
+def _audit_dict(r) -> dict:
+    return {
+        "at": to_iso(r.at),
+        "actor": r.actor_name,
+        "action": r.action,
+        "result": r.result,
+        "origin": r.origin,
+        "detail": json.loads(r.detail),
     }
-    if with_history:
-        detail["history"] = case_history(conn, case_id)
-    return detail
+
+
+def _histories(conn: Connection, ids: list[int]) -> dict[int, list[dict]]:
+    """History per case, a merged case's entries shown with the case it went into."""
+    owner = {case_id: case_id for case_id in ids}
+    for merged_id, target in conn.execute(select(CASES.c.id, CASES.c.merged_into_id).where(CASES.c.merged_into_id.in_(ids))):
+        owner[merged_id] = target
+    out: dict[int, list[dict]] = {}
+    for row in conn.execute(select(AUDIT).where(AUDIT.c.case_id.in_(list(owner))).order_by(AUDIT.c.id)):
+        out.setdefault(owner[row.case_id], []).append(_audit_dict(row))
+    return out
 
 
 def case_history(conn: Connection, case_id: int) -> list[dict]:
     """Every audited action on the case, including those on cases merged into it, oldest first."""
-    merged = conn.execute(select(CASES.c.id).where(CASES.c.merged_into_id == case_id)).scalars().all()
-    rows = conn.execute(
-        select(AUDIT)
-        .where(or_(AUDIT.c.case_id == case_id, AUDIT.c.case_id.in_(merged) if merged else False))
-        .order_by(AUDIT.c.id)
-    ).all()
-    return [
-        {
-            "at": to_iso(r.at),
-            "actor": r.actor_name,
-            "action": r.action,
-            "result": r.result,
-            "origin": r.origin,
-            "detail": json.loads(r.detail),
-        }
-        for r in rows
-    ]
+    return _histories(conn, [case_id]).get(case_id, [])

@@ -7,7 +7,7 @@ from typing import IO
 
 from sqlalchemy import select
 
-from newsroom.casefile import case_detail
+from newsroom.casefile import case_details
 from newsroom.db.engine import Database
 from newsroom.inbox import CASES, Directory
 
@@ -27,8 +27,8 @@ def export_jsonl(db: Database, out: IO[str], *, include_merged: bool = True, pro
             ids = conn.execute(select(CASES.c.id).where(*cond).order_by(CASES.c.id).limit(CHUNK)).scalars().all()
             if not ids:
                 break
-            for case_id in ids:
-                out.write(json.dumps(case_detail(conn, case_id, names=names), ensure_ascii=False))
+            for detail in case_details(conn, ids, names=names):
+                out.write(json.dumps(detail, ensure_ascii=False))
                 out.write("\n")
             written += len(ids)
             last = ids[-1]

@@ -404,12 +404,21 @@ def _search_by_relevance(conn: Connection, expr: str, filters: list, limit: int,
 # -- rows and counts ---------------------------------------------------------
 
 
+_ROW_COLUMNS = [
+    CASES.c[name]
+    for name in (
+        "id", "status", "priority", "department_id", "assignee_id", "channel_id", "author_label", "subject",
+        "snippet", "message_count", "created_at", "last_message_at", "due_at",
+    )
+]
+
+
 def fetch_rows(conn: Connection, ids: list[int]) -> list[CaseRow]:
     """Inbox rows for case ids, in the given order."""
     if not ids:
         return []
     names = Directory(conn)
-    by_id = {row.id: row for row in conn.execute(select(CASES).where(CASES.c.id.in_(ids)))}
+    by_id = {row.id: row for row in conn.execute(select(*_ROW_COLUMNS).where(CASES.c.id.in_(ids)))}
     tags: dict[int, list[str]] = {}
     for case_id, name in conn.execute(
         select(CASE_TAGS.c.case_id, TAGS.c.name)

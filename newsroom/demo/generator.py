@@ -90,7 +90,7 @@ _RING = 64  # recent messages per channel that can get a follow-up (a power of t
 _MIN_AGE_SAME = 600.0  # seconds before an author writes again in a thread
 _MIN_AGE_OTHER = 30.0  # seconds before someone else chimes in
 _BURST_BITS = 11  # 1 in 2048 items starts an incident burst
-_BURST_SHARE = 13  # in 16ths: share of the items during a burst about the incident
+_BURST_SHARE = 6  # in 8ths: share of the items during a burst about the incident
 _BURST_GAP = 0.4  # gap factor during a burst
 _AUTHOR_BITS = 12  # 4096 authors per platform, drawn skewed: some write often
 _LOCATION_BITS = 4  # 1 in 16 new social/chat messages is geotagged
@@ -134,14 +134,20 @@ def _slug(name: str) -> str:
     return "".join(c for c in plain.lower() if c.isalnum())
 
 
-def _bsn_ok(n: int) -> bool:
-    """The BSN 11-check (elfproef)."""
-    d = f"{n:09d}"
-    return (sum(int(d[i]) * (9 - i) for i in range(8)) - int(d[8])) % 11 == 0
+def _bsn_numbers(count: int) -> tuple[str, ...]:
+    """BSN-like test numbers: they start with 99999 and pass the 11-check (elfproef:
+    9*d1 + 8*d2 + ... + 2*d8 - d9 is a multiple of 11)."""
+    out = []
+    for prefix in range(99_999_003, 100_000_000, 5):  # the first 8 digits
+        check = sum(int(c) * w for c, w in zip(str(prefix), range(9, 1, -1))) % 11
+        if check <= 9:  # the 9th digit makes the sum a multiple of 11
+            out.append(f"{prefix}{check}")
+        if len(out) == count:
+            return tuple(out)
+    raise AssertionError("not enough BSN test numbers")
 
 
-#: BSN-like test numbers: start with 99999 and pass the 11-check.
-_BSN = tuple(f"{n:09d}" for n in range(999_990_000, 999_999_999) if _bsn_ok(n))[::7][:128]
+_BSN = _bsn_numbers(128)
 
 
 def _kenteken() -> str:
@@ -405,9 +411,8 @@ def _decorations(platform: int) -> tuple[tuple[tuple[tuple[str, str], ...], ...]
         tags = spec.get("tags") or ("#Stadsveen",)
         opts = [f" {t}" for t in tags] + [f" {tags[0]} #Stadsveen", " #Stadsveen"]
         tag = _table([("", (10 - tag_share) * len(opts))] + [(o, tag_share) for o in opts], 8)
-        per_topic.append(tuple(
-            (pre[_prng.randrange(64)], tag[_prng.randrange(256)] + emo[_prng.randrange(256)])
-            for _ in range(256)))
+        rb = _prng.getrandbits
+        per_topic.append(tuple((pre[rb(6)], tag[rb(8)] + emo[rb(8)]) for _ in range(256)))
     return tuple(per_topic), emo
 
 
@@ -554,7 +559,7 @@ def _new_author(platform: int, g) -> tuple[dict, str, object]:
                 first, (f"https://{inst}/@{user}/", f"{user}@{inst}"))
     if platform == _BLUESKY:
         handle = f"{_handle_base(g, fi, li).replace('_', '-')}.bsky.social"
-        did = "did:plc:" + "".join(_B32_SORT[g(5)] for _ in range(24))
+        did = "did:plc:" + base64.b32encode(g(120).to_bytes(15, "big")).decode().lower()
         return ({"id": did, "handle": handle, "name": _display_name(g, fi, li)}, first,
                 (f"at://{did}/app.bsky.feed.post/", f"https://bsky.app/profile/{handle}/post/",
                  {"did": did, "handle": handle}))
@@ -633,15 +638,17 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
     fb_page = P.FACEBOOK_PAGE_ID
     fb_url = f"https://www.facebook.com/{fb_page}/posts/"
     author_skew = _AUTHOR_SKEW
-    # y = g(40) holds the dice, each in its own bit field (tested without shifting):
-    # house number 0-7, follow-up 8-10, English 11-15, burst share 16-19,
-    # geotag 20-23, new burst 29-39 (all zero: y < 2**29)
+    # Random bits come from getrandbits(30) calls (above 32 bits it is 3x slower).
+    # x: what (platform, channel, topic) 0-15, street 16-25, geotag 26-29.
+    # y: the dice, each in its own bit field (tested without shifting): house
+    #    number 0-7, follow-up 8-10, English 11-15, burst share 16-18, new burst
+    #    19-29 (all zero: y < 2**19).
     assert _FOLLOW_UP_BITS <= 3 and _ENGLISH_BITS <= 5 and _LOCATION_BITS <= 4 and _BURST_BITS == 11
     follow_field = ((1 << _FOLLOW_UP_BITS) - 1) << 8
     en_field = ((1 << _ENGLISH_BITS) - 1) << 11
-    share_field, share_limit = 15 << 16, _BURST_SHARE << 16
-    loc_field = ((1 << _LOCATION_BITS) - 1) << 20
-    new_burst_below = 1 << 29
+    share_field, share_limit = 7 << 16, _BURST_SHARE << 16
+    loc_field = ((1 << _LOCATION_BITS) - 1) << 26
+    new_burst_below = 1 << 19
     min_same, min_other = _MIN_AGE_SAME, _MIN_AGE_OTHER
 
     channels = [(p, j, c) for p in range(len(PLATFORMS)) for j, c in enumerate(CHANNELS[PLATFORMS[p]])]
@@ -697,8 +704,8 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
         received = f"{lpre}{mmss}{suf}"
 
         # -- what it is about: an incident, a new message or a follow-up ----------
-        x = g(42)  # bits: what (platform, channel, topic) 0-15, street 16-25, author 26-41
-        y = g(40)  # the dice, see above
+        x = g(30)  # what, street, geotag: see above
+        y = g(30)  # the dice
         if y < new_burst_below and not burst_left:
             bursts += 1
             burst_left = 12 + g(5) + g(4)
@@ -733,7 +740,7 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
 
         # -- author and text --------------------------------------------------------
         if entry is None:
-            ai = author_skew[x >> 26]
+            ai = author_skew[g(16)]
             arec = pool[ai]
             if arec is None:
                 arec = pool[ai] = new_author(plat, g)
@@ -767,7 +774,7 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
             # (external id, thread, author record, subject, street, english, topic, time)
             in_reply_to, thread_id, arec, subject, S, english, tset, _when = entry
             if not same:
-                ai = author_skew[x >> 26]
+                ai = author_skew[g(16)]
                 arec = pool[ai]
                 if arec is None:
                     arec = pool[ai] = new_author(plat, g)
@@ -920,7 +927,7 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
         # -- optional parts, bookkeeping ------------------------------------------
         if in_reply_to is not None:
             item["in_reply_to"] = in_reply_to
-        elif reg < REPORT and not y & loc_field:  # geotagged
+        elif reg < REPORT and not x & loc_field:  # geotagged
             num = nr_num[y & 255]
             item["location"] = {"lat": (S[3] + num * S[5]) / 1e6, "lon": (S[4] + num * S[6]) / 1e6,
                                 "address": f"{S[0]} {nr}"}
