@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -42,8 +43,8 @@ def _instant(value: str | None) -> datetime | None:
     return parse_instant(value) if value else None
 
 
-def _value(value) -> str:
-    return "\u2014" if value is None else one_line(str(value), 60)
+def _value(name: str, value) -> str:
+    return one_line(labels.field_change(name, value), 60)
 
 
 class CasePane(QWidget):
@@ -120,6 +121,9 @@ class CasePane(QWidget):
             button.setToolTip(action.toolTip())
             button.clicked.connect(action.trigger)
             button.setAutoDefault(False)
+            # On a narrow screen the buttons may clip their text rather than widen the window.
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            button.setMinimumWidth(button.fontMetrics().horizontalAdvance("Wwwwwww"))
             self.buttons[key] = button
             buttons.addWidget(button, position // 3, position % 3)
         layout.addLayout(buttons)
@@ -130,7 +134,7 @@ class CasePane(QWidget):
 
         self.tabs = QTabWidget(split)
         self.tabs.setAccessibleName(tr("Zaakonderdelen"))
-        self.tabs.setAccessibleDescription(tr("Gesprek, notities en geschiedenis van de zaak. Ctrl+Tab wisselt."))
+        self.tabs.setAccessibleDescription(tr("Gesprek, notities en geschiedenis van de zaak. Alt+1, Alt+2 en Alt+3 wisselen."))
         thread_page = QWidget(self.tabs)
         thread_layout = QVBoxLayout(thread_page)
         thread_layout.setContentsMargins(0, 0, 0, 0)
@@ -326,7 +330,7 @@ class CasePane(QWidget):
             for name, change in (entry.get("detail", {}).get("fields") or {}).items():
                 if isinstance(change, list) and len(change) == 2:
                     old, new = change
-                    details.append(f"{name}: {_value(old)} \u2192 {_value(new)}")
+                    details.append(f"{labels.field(name)}: {_value(name, old)} \u2192 {_value(name, new)}")
             if entry["result"] != "ok":
                 reason = entry.get("detail", {}).get("reason", "")
                 details.append(tr("niet gelukt ({result}): {reason}").format(result=entry["result"], reason=one_line(reason, 200)))
@@ -357,6 +361,13 @@ class CasePane(QWidget):
     def focus_reply(self) -> None:
         self.tabs.setCurrentIndex(0)
         self.reply.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_tab(self, index: int) -> None:
+        """Alt+1, 2, 3: the conversation, the notes, the history; the keyboard goes with it."""
+        if self.case_id is None:
+            return
+        self.tabs.setCurrentIndex(index)
+        (self.thread, self.notes, self.history)[index].setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_thread(self) -> None:
         self.tabs.setCurrentIndex(0)

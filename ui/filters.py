@@ -26,12 +26,13 @@ class FilterBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
 
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(tr("Zoeken in alle berichten (/)"))
+        self.search.setPlaceholderText(tr("Zoeken in deze weergave (/)"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(tr("Zoeken"))
         self.search.setAccessibleDescription(
-            tr('Zoek in de tekst, het onderwerp en de afzender van alle berichten. "twee woorden" zoekt een zin, '
-               'woord* een begin, -woord laat weg. Enter gaat naar de resultaten, Escape terug naar de lijst.')
+            tr('Zoek in de tekst, het onderwerp en de afzender van de berichten in deze weergave (kies "Alle zaken" '
+               'om overal te zoeken). "twee woorden" zoekt een zin, woord* een begin, -woord laat weg. '
+               'Enter gaat naar de resultaten, Escape terug naar de lijst.')
         )
         self.search.returnPressed.connect(self._submit)
         self.search.textChanged.connect(self._typed)
@@ -40,7 +41,7 @@ class FilterBar(QWidget):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._search_changed)
         self._last_search = ""
-        layout.addWidget(self.search, 0, 0, 1, 4)
+        layout.addWidget(self.search, 0, 0, 1, 3)
 
         self.status = self._combo(tr("Status"), tr("Toon alleen zaken met deze status."))
         self.department = self._combo(tr("Afdeling"), tr("Toon alleen zaken van deze afdeling."))
@@ -48,7 +49,7 @@ class FilterBar(QWidget):
         self.priority = self._combo(tr("Prioriteit"), tr("Toon alleen zaken met deze prioriteit."))
         self.tag = self._combo(tr("Label"), tr("Toon alleen zaken met dit label."))
         self.order = self._combo(tr("Volgorde"), tr("De volgorde van de inbox."))
-        layout.addWidget(self.order, 0, 4)
+        layout.addWidget(self.order, 0, 3, 1, 2)  # two columns wide: "Nieuwste treffer eerst" stays readable
         for column, combo in enumerate((self.status, self.department, self.channel, self.priority, self.tag)):
             layout.addWidget(combo, 1, column)
         for column in range(5):

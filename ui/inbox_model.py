@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
+from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from newsroom.db.engine import Database, DatabaseError
-from newsroom.inbox import CaseRow, InboxError, InboxFilter, count_cases, fetch_rows, ids_at, list_cases
+from newsroom.inbox import CaseRow, InboxError, InboxFilter, _encode, count_cases, fetch_rows, ids_at, list_cases
 from newsroom.search import EmptySearch
-from newsroom.timeutil import utcnow
+from newsroom.timeutil import to_iso, utcnow
 from ui import labels
 from ui.i18n import N_, tr
 from ui.icons import channel_icon
@@ -41,6 +42,19 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 COLUMN = {key: number for number, (key, _label) in enumerate(COLUMNS)}
 CaseIdRole = Qt.ItemDataRole.UserRole + 1
 _CLOSED = ("resolved", "closed")
+_AGE, _CHANNEL = COLUMN["age"], COLUMN["channel"]
+# Qt hands roles to data() as plain ints; comparing ints is what keeps painting cheap.
+DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+ACCESSIBLE_TEXT = int(Qt.ItemDataRole.AccessibleTextRole)
+DECORATION = int(Qt.ItemDataRole.DecorationRole)
+FONT = int(Qt.ItemDataRole.FontRole)
+FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+CASE_ID = int(CaseIdRole)
+_ROLES = frozenset({DISPLAY, ACCESSIBLE_TEXT, DECORATION, FONT, FOREGROUND, ALIGNMENT, CASE_ID})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -55,18 +69,25 @@ class InboxModel(QAbstractTableModel):
 
     failed = Signal(str)  # a read that went wrong, explained
 
-    def __init__(self, db: Database, parent=None):
+    def __init__(self, db: Database, parent=None, *, background: Callable | None = None):
         super().__init__(parent)
         self._db = db
+        # `background(fn, *args, on_done=...)` runs a read off the UI thread (Ops.read);
+        # with it the next block is read while the person looks at this one.
+        self._background = background
+        self._generation = 0
+        self._prefetching: set[int] = set()
         self._filter = InboxFilter()
         self._order = "due"
         self._count = 0
         self._blocks: dict[int, list[int]] = {}
+        self._cursors: dict[int, str | None] = {}  # block -> keyset cursor after its last row
         self._rows: OrderedDict[int, CaseRow] = OrderedDict()
         self._search_ids: list[int] | None = None
         self._search_next: str | None = None
         self._fetching = False
         self._now = utcnow()
+        self._memo: dict[int, tuple[CaseRow, tuple[str, ...]]] = {}  # row -> (case row, cell texts)
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -88,7 +109,11 @@ class InboxModel(QAbstractTableModel):
         """Show the cases of `flt` in `order` (due or newest; newest or relevance when searching)."""
         self.beginResetModel()
         self._filter, self._order = flt, order
+        self._generation += 1
+        self._prefetching.clear()
+        self._memo.clear()
         self._blocks.clear()
+        self._cursors.clear()
         self._search_ids = [] if flt.search else None
         self._search_next = None
         self._count = 0
@@ -110,10 +135,14 @@ class InboxModel(QAbstractTableModel):
         Keeps row positions where it can, so the view keeps its scroll
         position and selection; only the rows' contents and the count move.
         """
+        self._memo.clear()
+        self._generation += 1
+        self._prefetching.clear()
         for case_id in case_ids:
             self._rows.pop(case_id, None)
         if self._search_ids is None:
             self._blocks.clear()
+            self._cursors.clear()
             try:
                 with self._db.read() as conn:
                     count = count_cases(conn, self._filter)
@@ -160,6 +189,8 @@ class InboxModel(QAbstractTableModel):
         if ids is None:
             ids = self._load_block(block)
         offset = row - block * self.BLOCK
+        if offset >= self.BLOCK // 2:
+            self._prefetch(block + 1)
         return ids[offset] if offset < len(ids) else None
 
     def case_row(self, row: int) -> CaseRow | None:
@@ -187,19 +218,62 @@ class InboxModel(QAbstractTableModel):
         return None
 
     def _load_block(self, block: int) -> list[int]:
+        """The ids of rows [block * BLOCK, (block + 1) * BLOCK), with their rows.
+
+        Reading on from the block before (scrolling down, the first page) is
+        a keyset page: as cheap at row 900,000 as at row 0. Only a jump to a
+        block with no neighbour above walks the index to an offset (ids_at).
+        """
         try:
             with self._db.read() as conn:
-                ids = ids_at(conn, self._filter, order=self._order, offset=block * self.BLOCK, limit=self.BLOCK)
-                missing = [case_id for case_id in ids if case_id not in self._rows]
-                rows = fetch_rows(conn, missing)
-        except DatabaseError as error:
+                after = self._cursors.get(block - 1) if block else None
+                if block == 0 or after is not None:
+                    page = list_cases(conn, self._filter, order=self._order, limit=self.BLOCK, after=after)
+                    ids = [case_row.id for case_row in page.items]
+                    rows = page.items
+                else:
+                    ids = ids_at(conn, self._filter, order=self._order, offset=block * self.BLOCK, limit=self.BLOCK)
+                    rows = fetch_rows(conn, [case_id for case_id in ids if case_id not in self._rows])
+        except (DatabaseError, InboxError) as error:
             self.failed.emit(describe_error(error))
             return []
+        self._store_block(block, ids, rows)
+        return ids
+
+    def _store_block(self, block: int, ids: list[int], rows: list[CaseRow]) -> None:
         if len(self._blocks) >= self.MAX_BLOCKS:
-            del self._blocks[next(iter(self._blocks))]
+            oldest = next(iter(self._blocks))
+            del self._blocks[oldest]
+            self._cursors.pop(oldest, None)
         self._blocks[block] = ids
         self._keep(rows)
-        return ids
+        if len(ids) == self.BLOCK:
+            last = self._rows.get(ids[-1])
+            self._cursors[block] = _cursor_after(last, self._order) if last is not None else None
+
+    def _prefetch(self, block: int) -> None:
+        """Read `block` in the background if it continues a loaded block by keyset."""
+        if (
+            self._background is None
+            or block in self._blocks
+            or block in self._prefetching
+            or block * self.BLOCK >= self._count
+            or self._cursors.get(block - 1) is None
+        ):
+            return
+        self._prefetching.add(block)
+        generation = self._generation
+        self._background(
+            _read_page, self._db, self._filter, self._order, self.BLOCK, self._cursors[block - 1],
+            on_done=lambda items: self._prefetched(generation, block, items),
+            on_error=lambda _error: self._prefetching.discard(block),
+        )
+
+    def _prefetched(self, generation: int, block: int, items: list[CaseRow]) -> None:
+        self._prefetching.discard(block)
+        if generation != self._generation or block in self._blocks:
+            return  # the list changed meanwhile: this page may be stale
+        self._store_block(block, [case_row.id for case_row in items], items)
 
     def _load_rows_near(self, row: int) -> None:
         """Fetch the uncached rows of the block around `row` in one read."""
@@ -274,71 +348,82 @@ class InboxModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _FLAGS if index.isValid() else _NO_FLAGS
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.column() < len(COLUMNS):
+    def data(self, index: Index, role: int = DISPLAY):
+        # Called for every role of every painted cell: kept to dictionary lookups.
+        if role not in _ROLES or not index.isValid():
             return None
-        if role not in _ROLES:
-            return None
-        case_row = self.case_row(index.row())
-        if case_row is None:
-            return None
-        column = COLUMNS[index.column()][0]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(case_row, column)
-        if role == CaseIdRole:
-            return case_row.id
-        if role == Qt.ItemDataRole.DecorationRole:
-            return channel_icon(case_row.platform) if column == "channel" else None
-        if role == Qt.ItemDataRole.FontRole:
+        row = index.row()
+        entry = self._memo.get(row)
+        if entry is None:
+            case_row = self.case_row(row)
+            if case_row is None:
+                return None
+            entry = self._memo[row] = (case_row, self._texts(case_row))
+            if len(self._memo) > 2 * self.BLOCK:
+                self._memo.clear()
+                self._memo[row] = entry
+        case_row, texts = entry
+        column = index.column()
+        if role == DISPLAY or role == ACCESSIBLE_TEXT:
+            if column == _AGE:
+                # Newest first sorts by the latest message: its age then reads top to bottom.
+                since = case_row.last_message_at if self._order == "newest" else case_row.created_at
+                return labels.age_or_due(self._now, since, case_row.due_at)
+            return texts[column]
+        if role == DECORATION:
+            return channel_icon(case_row.platform) if column == _CHANNEL else None
+        if role == FONT:
             # New and urgent stand out in the status column; a whole bold row would shout.
-            if column == "status" and (case_row.status == "new" or case_row.priority in ("high", "urgent")):
+            if column == 0 and (case_row.status == "new" or case_row.priority in ("high", "urgent")):
                 return self._bold
             return None
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == FOREGROUND:
             if case_row.status in _CLOSED:
-                return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+                return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)  # follows a theme change
             return None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column == "age":
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return None
+        if role == ALIGNMENT:
+            return _RIGHT if column == _AGE else None
+        if role == CASE_ID:
+            return case_row.id
         return None
 
-    def _text(self, row: CaseRow, column: str) -> str:
-        if column == "status":
-            text = labels.status(row.status)
-            if row.priority in ("high", "urgent"):
-                text = f"{text} \u00b7 {labels.priority(row.priority)}"
-            return text
-        if column == "channel":
-            return labels.platform(row.platform)
-        if column == "author":
-            return one_line(row.author, 80)
-        if column == "snippet":
-            if row.subject:
-                return one_line(f"{row.subject} \u2014 {row.snippet}", 200)
-            return one_line(row.snippet, 200)
-        if column == "department":
-            return row.department or "\u2014"
-        if column == "assignee":
-            return row.assignee or "\u2014"
-        if column == "age":
-            return labels.age_or_due(self._now, row.created_at, row.due_at)
-        return ""
+    def _texts(self, row: CaseRow) -> tuple[str, ...]:
+        """The row's cells as plain one-line text, computed once per fetched row."""
+        status = labels.status(row.status)
+        if row.priority in ("high", "urgent"):
+            status = f"{status} \u00b7 {labels.priority(row.priority)}"
+        if row.subject:
+            snippet = one_line(f"{row.subject} \u2014 {row.snippet}", 200)
+        else:
+            snippet = one_line(row.snippet, 200)
+        return (
+            status,
+            labels.platform(row.platform),
+            one_line(row.author, 80),
+            snippet,
+            row.department or "\u2014",
+            row.assignee or "\u2014",
+            "",  # age: changes with the clock, computed when painted
+        )
 
 
-_ROLES = frozenset(
-    {
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.AccessibleTextRole,
-        CaseIdRole,
-        Qt.ItemDataRole.DecorationRole,
-        Qt.ItemDataRole.FontRole,
-        Qt.ItemDataRole.ForegroundRole,
-        Qt.ItemDataRole.TextAlignmentRole,
-    }
-)
+def _read_page(db: Database, flt: InboxFilter, order: str, limit: int, after: str) -> list[CaseRow]:
+    """One keyset page, for a background read (its own connection and snapshot)."""
+    with db.read() as conn:
+        return list_cases(conn, flt, order=order, limit=limit, after=after).items
+
+
+def _cursor_after(row: CaseRow, order: str) -> str:
+    """The keyset cursor of `list_cases` that continues after `row`.
+
+    The core hands out a cursor only for the pages it lists; after a jump
+    (ids_at) the model builds the same cursor from the row's sort key, so
+    it can read on page by page instead of walking the index again.
+    """
+    if order == "newest":
+        return _encode("newest", [to_iso(row.last_message_at), row.id])
+    return _encode("due", [to_iso(row.due_at), to_iso(row.created_at), row.id])
+
+

@@ -28,6 +28,24 @@ PLATFORM = {
     "open311": "Open311",
     "other": N_("Webformulier"),
 }
+ROLE = {
+    "operator": N_("redacteur"),
+    "contact_centre": N_("klantcontactcentrum"),
+    "department_agent": N_("medewerker afdeling"),
+    "supervisor": N_("teamleider"),
+    "admin": N_("beheerder"),
+}
+FIELD = {
+    "assignee": N_("behandelaar"),
+    "department": N_("afdeling"),
+    "status": N_("status"),
+    "priority": N_("prioriteit"),
+    "tags": N_("labels"),
+    "merged": N_("samengevoegd"),
+    "case": N_("zaak"),
+    "draft": N_("concept"),
+    "resolved_at": N_("afgehandeld op"),
+}
 ACTION = {
     "claim": N_("geclaimd"),
     "release": N_("vrijgegeven"),
@@ -55,6 +73,25 @@ def priority(value: str) -> str:
 
 def platform(value: str) -> str:
     return tr(PLATFORM[value]) if value in PLATFORM else value
+
+
+def role(value: str) -> str:
+    return tr(ROLE[value]) if value in ROLE else value
+
+
+def field_change(name: str, value) -> str:
+    """A field's value in the history: statuses and priorities in words, nothing as a dash."""
+    if value is None:
+        return "\u2014"
+    if name == "status":
+        return status(str(value))
+    if name == "priority":
+        return priority(str(value))
+    return str(value)
+
+
+def field(name: str) -> str:
+    return tr(FIELD[name]) if name in FIELD else name
 
 
 def action(value: str) -> str:

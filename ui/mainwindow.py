@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFontMetrics
@@ -25,11 +26,10 @@ from sqlalchemy import func, select
 
 from newsroom.actions import Actor, Change
 from newsroom.db.engine import Database, DatabaseError
-from newsroom.inbox import Directory, InboxFilter, fetch_rows, view_counts
+from newsroom.inbox import Directory, InboxFilter, count_cases, fetch_rows, view_counts
 from newsroom.model import AuditEntry, Tag, User
 from ui import labels, theme
 from ui.case_pane import CasePane
-from ui.demo_feed import DemoFeed
 from ui.dialogs import ChoiceDialog, LineDialog, MergeDialog, SettingsDialog, TextDialog
 from ui.filters import FilterBar
 from ui.i18n import tr
@@ -40,6 +40,9 @@ from ui.plain import one_line
 from ui.settings import Settings
 from ui.shortcuts import HelpOverlay, build_actions
 from ui.views_panel import ViewsModel, ViewsPanel, standard_views
+
+if TYPE_CHECKING:
+    from ui.demo_feed import DemoFeed  # imported lazily: the demo generator is slow to import
 
 COUNTS_DELAY_MS = 120  # coalesce a burst of changes into one recount
 WATCH_MS = 3000  # how often to look for changes made outside this window
@@ -57,11 +60,16 @@ class Desk:
     settings: Settings
 
 
+def _count(db: Database, flt: InboxFilter) -> int:
+    with db.read() as conn:
+        return count_cases(conn, flt)
+
+
 class MainWindow(QMainWindow):
     closed = Signal()
     language_changed = Signal(str)
 
-    def __init__(self, desk: Desk, ops: Ops, feed: DemoFeed | None = None):
+    def __init__(self, desk: Desk, ops: Ops, feed: "DemoFeed | None" = None):
         super().__init__()
         self.desk = desk
         self.ops = ops
@@ -71,8 +79,11 @@ class MainWindow(QMainWindow):
         self._seen_audit = 0
         self._dialog = None  # the open dialog, kept alive and reachable for tests
         self._closing = False
+        self._search_total: int | None = None
 
-        title = tr("Newsroom \u2014 {name}").format(name=desk.actor.name)
+        with desk.db.read() as conn:
+            display_name = conn.execute(select(User.display_name).where(User.id == desk.actor.user_id)).scalar()
+        title = tr("Newsroom \u2014 {name}").format(name=display_name or desk.actor.name)
         self.setWindowTitle(title + (" " + tr("(demo)") if desk.demo else ""))
         self.setWindowIcon(app_icon())
         self.setAccessibleName(tr("Newsroom"))
@@ -89,7 +100,7 @@ class MainWindow(QMainWindow):
         # -- the three panes ---------------------------------------------------
         self.views_model = ViewsModel(standard_views(desk.actor.user_id, self.directory.departments), self)
         self.views = ViewsPanel(self.views_model, self)
-        self.views.setMinimumWidth(130)
+        self.views.setMinimumWidth(110)
 
         center = QWidget(self)
         center_layout = QVBoxLayout(center)
@@ -100,14 +111,14 @@ class MainWindow(QMainWindow):
         self._reload_tags()
         center_layout.addWidget(self.filters)
 
-        self.model = InboxModel(desk.db, self)
+        self.model = InboxModel(desk.db, self, background=ops.read)
         self.table = QTableView(center)
         self.table.setModel(self.model)
         self._setup_table()
         center_layout.addWidget(self.table, 1)
 
         self.pane = CasePane(desk.db, desk.actor.name, self.actions_by_key, self)
-        self.pane.setMinimumWidth(300)
+        self.pane.setMinimumWidth(270)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.views)
@@ -184,6 +195,9 @@ class MainWindow(QMainWindow):
             "priority": self.priority,
             "reply": self.reply,
             "save_draft": lambda: self.pane.request_draft_save(),
+            "show_thread": lambda: self.pane.show_tab(0),
+            "show_notes": lambda: self.pane.show_tab(1),
+            "show_history": lambda: self.pane.show_tab(2),
             "merge": self.merge,
             "split": self.split,
             "help": self.show_help,
@@ -218,9 +232,13 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COLUMN["snippet"], QHeaderView.ResizeMode.Stretch)
-        em = QFontMetrics(table.font()).horizontalAdvance("m")
+        metrics = QFontMetrics(table.font())
+        em = metrics.horizontalAdvance("m")
+        header_metrics = QFontMetrics(header.font())
         for key, width in (("status", 7), ("channel", 8), ("author", 10), ("department", 8), ("assignee", 6), ("age", 4)):
-            header.resizeSection(COLUMN[key], width * em)
+            title = self.model.headerData(COLUMN[key], Qt.Orientation.Horizontal)
+            # Never narrower than the column's title (in this language, at this font size).
+            header.resizeSection(COLUMN[key], max(width * em, header_metrics.horizontalAdvance(title) + em * 2))
         header.setHighlightSections(False)
         table.addAction(self.actions_by_key["open"])
 
@@ -231,7 +249,8 @@ class MainWindow(QMainWindow):
             tr("&Lijst"): ("search", "clear_filters", "refresh", None, "view_mine", "view_unassigned", "view_waiting",
                            "view_open", "view_all", None, "next", "previous", "open", "back"),
             tr("&Zaak"): ("claim", "release", "route", "assign", None, "tag", "untag", "note", "status", "resolve",
-                          "priority", None, "reply", "save_draft", None, "merge", "split"),
+                          "priority", None, "reply", "save_draft", None, "merge", "split", None, "show_thread",
+                          "show_notes", "show_history"),
             tr("&Demo"): ("demo_feed",),
             tr("&Help"): ("help",),
         }
@@ -322,8 +341,15 @@ class MainWindow(QMainWindow):
         return self.filters.narrow(base)
 
     def _apply_filter(self) -> None:
-        self.model.set_filter(self.current_filter(), self.filters.current_order())
+        flt = self.current_filter()
+        self.model.set_filter(flt, self.filters.current_order())
+        self.table.scrollToTop()  # a new list starts at its top, not at the old list's position
         self._current_case = None
+        self._search_total = None
+        if flt.search and self.model.canFetchMore():
+            # Counting every match of a common word takes a while at a million messages: off the UI thread.
+            self.ops.read(_count, self.desk.db, flt, on_done=lambda n, flt=flt: self._search_counted(flt, n),
+                          on_error=lambda _error: None)
         if self.model.rowCount() and self.pane.case_id is not None:
             # The open case stays open; select it in the list when it is near the top.
             row = self.model.row_of(self.pane.case_id, near=0, radius=self.model.BLOCK)
@@ -442,16 +468,21 @@ class MainWindow(QMainWindow):
         if row is not None and before is not None and self.model.rowCount():
             found = self.model.row_of(before, near=row)
             target = found if found is not None else min(row, self.model.rowCount() - 1)
-            if target != self.table.currentIndex().row() or self.model.case_id(target) != before:
-                self._restoring = True
-                try:
-                    self.table.selectionModel().setCurrentIndex(
+            selection = self.table.selectionModel()
+            self._restoring = True
+            try:
+                if found is None:
+                    # The open case left this list: nothing is selected, the place is kept for j.
+                    selection.setCurrentIndex(self.model.index(target, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+                    selection.clearSelection()
+                elif target != self.table.currentIndex().row() or not selection.isRowSelected(target):
+                    selection.setCurrentIndex(
                         self.model.index(target, 0),
                         QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
                     )
-                finally:
-                    self._restoring = False
-            self._current_case = self.model.case_id(target)
+            finally:
+                self._restoring = False
+            self._current_case = self.model.case_id(target) if found is not None else before
         self.table.verticalScrollBar().setValue(scroll)
 
     def refresh_counts(self) -> None:
@@ -465,10 +496,19 @@ class MainWindow(QMainWindow):
         if not self.model.searching:
             self._update_count_label()
 
+    def _search_counted(self, flt: InboxFilter, total: int) -> None:
+        if flt == self.model.filter:
+            self._search_total = total
+            self._update_count_label()
+
     def _update_count_label(self, *_args) -> None:
         n = self.model.rowCount()
         if self.model.searching:
-            more = "+" if self.model.canFetchMore() else ""
+            if self._search_total is not None:
+                n = max(n, self._search_total)
+                more = ""
+            else:
+                more = "+" if self.model.canFetchMore() else ""
             self.count_label.setText(tr("{n}{more} zaken gevonden").format(n=labels.number(n), more=more))
         else:
             self.count_label.setText(tr("{n} zaken").format(n=labels.number(n)))
@@ -538,6 +578,7 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(on_accept)
         dialog.finished.connect(self._dialog_closed)
         dialog.open()
+        dialog.activateWindow()  # without a window manager nobody else gives it the keyboard
 
     def _dialog_closed(self, _result: int) -> None:
         self._dialog = None

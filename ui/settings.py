@@ -74,7 +74,10 @@ class Settings:
     """Typed access to the schema's values; unknown or invalid stored values fall back to the default."""
 
     def __init__(self, path: Path, *, mode: str = "own"):
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            pass  # an unusable data folder is reported when the database opens; settings just do not stick
         self.path = path
         self.mode = mode
         self.store = QSettings(str(path), QSettings.Format.IniFormat)
@@ -90,7 +93,7 @@ class Settings:
         self.store.setValue("schema_version", SCHEMA_VERSION)
 
     def _key(self, setting: Setting) -> str:
-        return f"{self.mode}/{setting.name}" if setting.per_mode else f"general/{setting.name}"
+        return f"{self.mode}/{setting.name}" if setting.per_mode else f"common/{setting.name}"  # not "general": Qt reads [General] as the root
 
     def get(self, name: str) -> Any:
         setting = BY_NAME[name]
@@ -98,6 +101,9 @@ class Settings:
         if raw is None:
             return setting.default
         return coerce(setting, raw)
+
+    def is_set(self, name: str) -> bool:
+        return self.store.contains(self._key(BY_NAME[name]))
 
     def set(self, name: str, value: Any) -> None:
         setting = BY_NAME[name]

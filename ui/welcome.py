@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import labels
 from ui.i18n import tr
 
 _LOGIN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")
@@ -137,7 +138,7 @@ class UserPickerDialog(QDialog):
         self.combo.setAccessibleName(tr("Gebruiker"))
         self.combo.setAccessibleDescription(tr("Kies uw naam; Newsroom onthoudt haar voor de volgende keer."))
         for login, display, role in users:
-            self.combo.addItem(f"{display} ({login}, {role})", login)
+            self.combo.addItem(f"{display} ({login}, {labels.role(role)})", login)
         layout.addWidget(self.combo)
         row = QHBoxLayout()
         ok = _button(self, tr("Verder"), tr("Open Newsroom als deze gebruiker."))

@@ -432,6 +432,10 @@ Choose a case in the list with j and k or the arrow keys; Enter opens it here.</
       <translation>History</translation>
     </message>
     <message>
+      <source>Geschiedenis tonen</source>
+      <translation>Show history</translation>
+    </message>
+    <message>
       <source>Gesloten</source>
       <translation>Closed</translation>
     </message>
@@ -440,8 +444,12 @@ Choose a case in the list with j and k or the arrow keys; Enter opens it here.</
       <translation>Conversation</translation>
     </message>
     <message>
-      <source>Gesprek, notities en geschiedenis van de zaak. Ctrl+Tab wisselt.</source>
-      <translation>Conversation, notes and history of the case. Ctrl+Tab switches.</translation>
+      <source>Gesprek tonen</source>
+      <translation>Show conversation</translation>
+    </message>
+    <message>
+      <source>Gesprek, notities en geschiedenis van de zaak. Alt+1, Alt+2 en Alt+3 wisselen.</source>
+      <translation>Conversation, notes and history of the case. Alt+1, Alt+2 and Alt+3 switch.</translation>
     </message>
     <message>
       <source>Haal een label van de zaak.</source>
@@ -716,6 +724,10 @@ Choose a case in the list with j and k or the arrow keys; Enter opens it here.</
       <translation>Notes ({n})</translation>
     </message>
     <message>
+      <source>Notities tonen</source>
+      <translation>Show notes</translation>
+    </message>
+    <message>
       <source>Nummer van de zaak om mee samen te voegen</source>
       <translation>Number of the case to merge with</translation>
     </message>
@@ -908,8 +920,16 @@ Choose a case in the list with j and k or the arrow keys; Enter opens it here.</
       <translation>Show only cases of this department.</translation>
     </message>
     <message>
+      <source>Toon de notities bij de zaak.</source>
+      <translation>Show the notes on the case.</translation>
+    </message>
+    <message>
       <source>Toon deze lijst met sneltoetsen.</source>
       <translation>Show this list of keyboard shortcuts.</translation>
+    </message>
+    <message>
+      <source>Toon het gesprek van de zaak.</source>
+      <translation>Show the conversation of the case.</translation>
     </message>
     <message>
       <source>Toon open zaken zonder behandelaar.</source>
@@ -918,6 +938,10 @@ Choose a case in the list with j and k or the arrow keys; Enter opens it here.</
     <message>
       <source>Toon uw open zaken.</source>
       <translation>Show your open cases.</translation>
+    </message>
+    <message>
+      <source>Toon wat er met de zaak gebeurde.</source>
+      <translation>Show what happened to the case.</translation>
     </message>
     <message>
       <source>Toon zaken die op de burger wachten.</source>
@@ -1128,20 +1152,36 @@ Choose a case in the list with j and k or the arrow keys; Enter opens it here.</
       <translation>Give the case another status.</translation>
     </message>
     <message>
-      <source>Zoek in de tekst, het onderwerp en de afzender van alle berichten. "twee woorden" zoekt een zin, woord* een begin, -woord laat weg. Enter gaat naar de resultaten, Escape terug naar de lijst.</source>
-      <translation>Search the text, subject and sender of all messages. "two words" finds a phrase, word* a beginning, -word leaves out. Enter goes to the results, Escape back to the list.</translation>
+      <source>Zoek in de tekst, het onderwerp en de afzender van de berichten in deze weergave (kies "Alle zaken" om overal te zoeken). "twee woorden" zoekt een zin, woord* een begin, -woord laat weg. Enter gaat naar de resultaten, Escape terug naar de lijst.</source>
+      <translation>Search the text, subject and sender of the messages in this view (choose "All cases" to search everywhere). "two words" finds a phrase, word* a beginning, -word leaves out. Enter goes to the results, Escape back to the list.</translation>
     </message>
     <message>
       <source>Zoeken</source>
       <translation>Search</translation>
     </message>
     <message>
-      <source>Zoeken in alle berichten (/)</source>
-      <translation>Search all messages (/)</translation>
+      <source>Zoeken in deze weergave (/)</source>
+      <translation>Search this view (/)</translation>
     </message>
     <message>
       <source>[… nog {n} tekens; kies 'Volledige berichten tonen']</source>
       <translation>[… {n} more characters; choose 'Show full messages']</translation>
+    </message>
+    <message>
+      <source>afdeling</source>
+      <translation>department</translation>
+    </message>
+    <message>
+      <source>afgehandeld op</source>
+      <translation>resolved at</translation>
+    </message>
+    <message>
+      <source>behandelaar</source>
+      <translation>assignee</translation>
+    </message>
+    <message>
+      <source>beheerder</source>
+      <translation>admin</translation>
     </message>
     <message>
       <source>bericht afgesplitst</source>
@@ -1154,6 +1194,10 @@ Choose a case in the list with j and k or the arrow keys; Enter opens it here.</
     <message>
       <source>bericht {id}</source>
       <translation>message {id}</translation>
+    </message>
+    <message>
+      <source>concept</source>
+      <translation>draft</translation>
     </message>
     <message>
       <source>concept-antwoord opgeslagen</source>
@@ -1172,12 +1216,24 @@ Choose a case in the list with j and k or the arrow keys; Enter opens it here.</
       <translation>no due time</translation>
     </message>
     <message>
+      <source>klantcontactcentrum</source>
+      <translation>contact centre</translation>
+    </message>
+    <message>
       <source>label toegevoegd</source>
       <translation>tag added</translation>
     </message>
     <message>
       <source>label verwijderd</source>
       <translation>tag removed</translation>
+    </message>
+    <message>
+      <source>labels</source>
+      <translation>tags</translation>
+    </message>
+    <message>
+      <source>medewerker afdeling</source>
+      <translation>department agent</translation>
     </message>
     <message>
       <source>naar afdeling gestuurd</source>
@@ -1204,16 +1260,32 @@ Choose a case in the list with j and k or the arrow keys; Enter opens it here.</
       <translation>now</translation>
     </message>
     <message>
+      <source>prioriteit</source>
+      <translation>priority</translation>
+    </message>
+    <message>
       <source>prioriteit gewijzigd</source>
       <translation>priority changed</translation>
+    </message>
+    <message>
+      <source>redacteur</source>
+      <translation>operator</translation>
     </message>
     <message>
       <source>samengevoegd</source>
       <translation>merged</translation>
     </message>
     <message>
+      <source>status</source>
+      <translation>status</translation>
+    </message>
+    <message>
       <source>status gewijzigd</source>
       <translation>status changed</translation>
+    </message>
+    <message>
+      <source>teamleider</source>
+      <translation>supervisor</translation>
     </message>
     <message>
       <source>toegewezen</source>
@@ -1222,6 +1294,10 @@ Choose a case in the list with j and k or the arrow keys; Enter opens it here.</
     <message>
       <source>vrijgegeven</source>
       <translation>released</translation>
+    </message>
+    <message>
+      <source>zaak</source>
+      <translation>case</translation>
     </message>
     <message>
       <source>{n} d</source>

@@ -24,6 +24,9 @@ def test_claim_with_c(harness):
     assert detail(harness.db, case_id)["assignee"] == "sanne"
     assert harness.pane.fields["assignee"].text() == "sanne"
     assert "Zaak" in harness.window.statusBar().currentMessage()
+    history = harness.pane.history.toPlainText().splitlines()[-1]
+    assert "sanne \u00b7 geclaimd" in history
+    assert "behandelaar: \u2014 \u2192 sanne" in history and "status: Nieuw \u2192 Open" in history
 
 
 def test_claim_of_a_colleagues_case_says_who_has_it(harness):
@@ -95,6 +98,10 @@ def test_note_with_n(harness):
     notes = detail(harness.db, case_id)["notes"]
     assert [n["text"] for n in notes] == ["Gebeld met de afdeling."]
     assert "Gebeld met de afdeling." in harness.pane.notes.toPlainText()
+    harness.key(Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert harness.pane.tabs.currentIndex() == 1 and harness.window.focusWidget() is harness.pane.notes
+    harness.key(Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    assert harness.window.focusWidget() is harness.pane.history and "notitie toegevoegd" in harness.pane.history.toPlainText()
 
 
 def test_status_with_s_and_resolve_with_e(harness):
@@ -167,9 +174,11 @@ def test_split_with_x(harness):
     with harness.db.read() as conn:
         page = list_cases(conn, InboxFilter(), limit=1000)
     case_id = next(row.id for row in page.items if row.message_count > 1)
-    harness.window.views.choose("all")
-    harness.pane.load(case_id)
+    window = harness.window
+    window.views.choose("all")
     harness.table.setFocus()
+    window._select_row(window.model.row_of(case_id, near=0, radius=window.model.rowCount()))
+    assert harness.pane.case_id == case_id
     last_message = detail(harness.db, case_id)["messages"][-1]["id"]
     harness.key("x")
     dialog = harness.wait_dialog()
@@ -219,6 +228,7 @@ def test_an_action_keeps_selection_and_scroll_position(harness, view):
         # Claimed away from "unassigned": the pane keeps it, the list shows the next case there,
         # and j opens that next case rather than skipping it.
         assert harness.pane.case_id == case_id
+        assert not table.selectionModel().hasSelection() and table.currentIndex().row() == 120
         next_case = window.model.case_id(120)
         harness.key("j")
         assert harness.pane.case_id == next_case

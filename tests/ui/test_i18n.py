@@ -71,7 +71,7 @@ def test_the_window_speaks_english(qtbot, db, demo_location, tmp_path):
             assert harness.pane.buttons["claim"].text() == "Claim"
             assert harness.window.views_model.data(harness.window.views_model.index(1, 0)) == "Unassigned"
             assert harness.window.model.headerData(3, Qt.Orientation.Horizontal) == "Message"
-            assert harness.window.windowTitle() == "Newsroom — sanne (demo)"
+            assert harness.window.windowTitle() == "Newsroom — Sanne de Vries (demo)"
         finally:
             harness.close()
     finally:

@@ -113,3 +113,17 @@ def test_text_roles(db):
     assert model.data(index, Qt.ItemDataRole.AccessibleTextRole) == model.data(index)
     assert model.headerData(COLUMN["snippet"], Qt.Orientation.Horizontal) == "Bericht"
     assert model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole) is None  # no citizen text in rich-text tooltips
+
+
+def test_reading_on_by_keyset_gives_the_same_rows_as_positions(db):
+    from newsroom.inbox import ids_at
+
+    model = InboxModel(db)
+    model.BLOCK = 20
+    for order in ("due", "newest"):
+        model.set_filter(InboxFilter(statuses=OPEN), order)
+        model.case_id(5 * 20)  # a jump: positional
+        via_keyset = [model.case_id(r) for r in range(6 * 20, 8 * 20)]  # reading on: keyset
+        assert set(model._cursors) >= {5, 6}
+        with db.read() as conn:
+            assert via_keyset == ids_at(conn, InboxFilter(statuses=OPEN), order=order, offset=6 * 20, limit=40)

@@ -1,0 +1,225 @@
+"""Start and shutdown through `ui.app.run`, the first start, and the demo's live feed."""
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from newsroom.actions import resolve_actor
+from newsroom.casefile import case_detail
+from newsroom.config import data_location, open_location
+from newsroom.demo.seed import DEMO_USER
+from newsroom.inbox import InboxFilter, count_cases
+from ui import app as desktop_app
+from ui.demo_feed import DemoFeed
+from ui.mainwindow import MainWindow
+from ui.welcome import UserPickerDialog, WelcomeDialog
+
+
+def _when(condition, then, *, interval: int = 50, timeout_ms: int = 15_000) -> QTimer:
+    """Poll `condition` on the Qt loop that run() drives; call `then` once it holds."""
+    timer = QTimer()
+    timer.setInterval(interval)
+    waited = [0]
+
+    def check() -> None:
+        waited[0] += interval
+        value = condition()
+        if value or waited[0] > timeout_ms:
+            timer.stop()
+            then(value)
+
+    timer.timeout.connect(check)
+    timer.start()
+    return timer
+
+
+def _main_window() -> MainWindow | None:
+    return next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()), None)
+
+
+def _dialog(kind):
+    return next((w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()), None)
+
+
+def _count(location) -> int:
+    db = open_location(location)
+    try:
+        with db.read() as conn:
+            return count_cases(conn, InboxFilter())
+    finally:
+        db.close()
+
+
+def test_demo_starts_fills_and_shuts_down_cleanly(qapp, monkeypatch):
+    monkeypatch.setattr(DemoFeed, "set_interval", lambda self, seconds: self._timer.setInterval(100))
+    seen = {}
+
+    def fed(window):
+        seen["window"] = window is not None
+        seen["received"] = window.feed.received if window else 0
+        seen["title"] = window.windowTitle() if window else ""
+        if window:
+            window.close()
+
+    timer = _when(lambda: (w := _main_window()) is not None and w.feed is not None and w.feed.received >= 3 and w, fed)
+    code = desktop_app.run(data_dir=None, demo=True, reset=False, user=None, language=None)
+    timer.stop()
+    assert code == 0
+    assert seen["window"] and seen["received"] >= 3
+    assert "(demo)" in seen["title"]
+    location = data_location(None, demo=True)
+    assert _count(location) > 374  # the seed plus what the feed brought
+    assert not (data_location(None) / "newsroom.sqlite3").exists()  # the own data was never touched
+    assert [t.name for t in threading.enumerate() if t.name.startswith("newsroom-db")] == []
+    assert (data_location(None) / "desktop.ini").exists()
+
+
+def test_reset_starts_the_demo_afresh(qapp):
+    location = data_location(None, demo=True)
+    timer = _when(_main_window, lambda w: w and w.close())
+    assert desktop_app.run(data_dir=None, demo=True, reset=False, user=None, language=None) == 0
+    timer.stop()
+    db = open_location(location)
+    try:
+        with db.read() as conn:
+            cases_before = count_cases(conn, InboxFilter())
+        from newsroom.actions import perform
+
+        perform(db, "claim", resolve_actor(db, DEMO_USER), origin="cli", case_id=1)
+    finally:
+        db.close()
+    timer = _when(_main_window, lambda w: w and w.close())
+    assert desktop_app.run(data_dir=None, demo=True, reset=True, user=None, language=None) == 0
+    timer.stop()
+    db = open_location(location)
+    try:
+        with db.read() as conn:
+            assert case_detail(conn, 1)["assignee"] is None
+            assert count_cases(conn, InboxFilter()) <= cases_before  # fresh seed (the feed may add a few)
+    finally:
+        db.close()
+
+
+def test_first_start_explains_and_offers_the_demo(qapp):
+    seen = {}
+
+    def welcome(dialog):
+        seen["welcome"] = dialog is not None
+        if dialog:
+            assert dialog.demo.hasFocus() or dialog.focusWidget() is dialog.demo
+            dialog.demo.click()
+
+    def window_open(window):
+        seen["demo"] = bool(window and window.desk.demo)
+        if window:
+            window.close()
+
+    timers = [_when(lambda: _dialog(WelcomeDialog), welcome), _when(_main_window, window_open)]
+    code = desktop_app.run(data_dir=None, demo=False, reset=False, user=None, language=None)
+    for timer in timers:
+        timer.stop()
+    assert code == 0 and seen == {"welcome": True, "demo": True}
+    assert (data_location(None, demo=True) / "newsroom.sqlite3").exists()
+
+
+def test_first_start_can_create_your_own_account(qapp, qtbot):
+    def welcome(dialog):
+        dialog.own.click()
+        qtbot.keyClicks(dialog.login, "jan")
+        qtbot.keyClicks(dialog.display_name, "Jan Smit")
+        dialog.create.click()
+
+    def window_open(window):
+        window.close()
+
+    timers = [_when(lambda: _dialog(WelcomeDialog), welcome), _when(_main_window, window_open)]
+    assert desktop_app.run(data_dir=None, demo=False, reset=False, user=None, language=None) == 0
+    for timer in timers:
+        timer.stop()
+    db = open_location(data_location(None))
+    try:
+        assert resolve_actor(db, "jan").role == "admin"
+    finally:
+        db.close()
+
+
+def test_an_unknown_user_is_asked_who_they_are(qapp):
+    seen = {}
+
+    def picker(dialog):
+        seen["reason"] = dialog.accessibleDescription()
+        dialog.combo.setCurrentIndex(dialog.combo.findData("ahmed"))
+        dialog.accept()
+
+    def window_open(window):
+        seen["user"] = window.desk.actor.name
+        window.close()
+
+    timers = [_when(lambda: _dialog(UserPickerDialog), picker), _when(_main_window, window_open)]
+    assert desktop_app.run(data_dir=None, demo=True, reset=False, user="nobody", language="en") == 0
+    for timer in timers:
+        timer.stop()
+    assert "nobody" in seen["reason"]
+    assert seen["user"] == "ahmed"
+
+
+def test_a_database_that_cannot_be_opened_is_explained(qapp, tmp_path):
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("this is not a folder")
+    seen = {}
+
+    def explain(box):
+        seen["text"] = box.text() + " " + box.informativeText()
+        box.accept()
+
+    from PySide6.QtWidgets import QMessageBox
+
+    timer = _when(lambda: _dialog(QMessageBox), explain)
+    code = desktop_app.run(data_dir=str(not_a_folder), demo=False, reset=False, user=None, language=None)
+    timer.stop()
+    assert code == 1
+    assert "kan de gegevens" in seen["text"] and "--data-dir" in seen["text"]
+
+
+def test_demo_feed_adds_messages_and_pauses_with_ctrl_p(harness):
+    window = harness.window
+    feed = DemoFeed(harness.ops, 60, seed=5)
+    window.feed = feed
+    feed.state_changed.connect(window._feed_state)
+    window.actions_by_key["demo_feed"].setEnabled(True)
+    window.views.choose("all")
+    before = window.model.rowCount()
+    feed.step()
+    harness.wait_idle()
+    assert feed.received >= 1
+    assert window.model.rowCount() >= before  # follow-ups join cases; new ones add rows
+    assert "nieuw" in window.feed_label.text()
+    harness.table.setFocus()
+    harness.key(Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert feed.running and "Ctrl+P pauzeert" in window.feed_label.text()
+    harness.key(Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert not feed.running and "gepauzeerd" in window.feed_label.text()
+
+
+def test_choosing_english_rebuilds_the_window_in_english(qapp):
+    seen = {}
+
+    def switch(window):
+        seen["before"] = window.pane.buttons["claim"].text()
+        window.language_changed.emit("en")  # what the settings dialog does after "Bewaren"
+
+    def english(window):
+        seen["after"] = window.pane.buttons["claim"].text()
+        seen["menu"] = [action.text() for action in window.menuBar().actions()]
+        window.close()
+
+    first = _when(_main_window, switch)
+    second = _when(lambda: (w := _main_window()) is not None and w.pane.buttons["claim"].text() == "Claim" and w, english)
+    assert desktop_app.run(data_dir=None, demo=True, reset=False, user=None, language=None) == 0
+    first.stop()
+    second.stop()
+    assert seen["before"] == "Claimen" and seen["after"] == "Claim"
+    assert seen["menu"][0] == "&File"
+    assert [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()] == []

@@ -1,0 +1,236 @@
+"""The desktop's speed, measured offscreen on an already filled database (`newsroom bench` calls this).
+
+Each figure is what a person feels: the first paint of the inbox after the
+window shows, a jump to the middle of the list, the worst frame while
+paging through it, the repaint after a filter or search change, the cold
+start of a new process to an interactive window, and the memory the
+process holds. Paints are forced with `repaint()`, which paints at once
+and synchronously, so each figure includes fetching the rows it shows.
+"""
+from __future__ import annotations
+
+import os
+import select
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TARGETS = {
+    "first_paint_ms": 150,
+    "jump_to_middle_ms": 200,
+    "scroll_max_frame_ms": 50,
+    "filter_repaint_max_ms": 100,
+    "cold_start_ms": 2000,
+    "rss_mb": 400,
+}
+PAGES = 30
+
+
+def _memory_mb() -> dict[str, float]:
+    """Resident memory, and how much of it is the database file mapped by SQLite (RssFile)."""
+    wanted = {"VmRSS": "rss_mb", "RssAnon": "rss_anon_mb", "RssFile": "rss_file_mb"}
+    out = {}
+    with open("/proc/self/status") as status:
+        for line in status:
+            key = line.split(":")[0]
+            if key in wanted:
+                out[wanted[key]] = round(int(line.split()[1]) / 1024, 1)
+    return out
+
+
+def _ms(start: float) -> float:
+    return round((time.perf_counter() - start) * 1000, 1)
+
+
+def _application():
+    if "QT_QPA_PLATFORM" not in os.environ:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication([sys.argv[0]])
+
+
+def _actor(db):
+    from sqlalchemy import select
+
+    from newsroom.actions import Actor, resolve_actor
+    from newsroom.demo.seed import DEMO_USER
+    from newsroom.model import User
+
+    with db.read() as conn:
+        names = conn.execute(select(User.name).where(User.active.is_(True)).order_by(User.id)).scalars().all()
+    if not names:
+        return Actor(None, "bench")
+    return resolve_actor(db, DEMO_USER if DEMO_USER in names else names[0])
+
+
+def _idle(app, ops) -> None:
+    """Let queued work finish, as between two key presses (not timed)."""
+    from PySide6.QtCore import QEventLoop
+
+    app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    deadline = time.perf_counter() + 5
+    while ops.busy and time.perf_counter() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        time.sleep(0.002)
+    app.processEvents()
+
+
+def cold_start_ms(location: Path, user: str | None) -> dict:
+    """A new process from nothing to a painted inbox, as `newsroom` starts it."""
+    from ui.app import READY_ENV
+
+    env = dict(os.environ, **{READY_ENV: "1", "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")})
+    code = (
+        "import sys; from ui.app import run; "
+        f"sys.exit(run(data_dir={str(location)!r}, demo=False, reset=False, user={user!r}, language=None))"
+    )
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    wall = reported = screen = None
+    deadline = start + 120
+    while time.perf_counter() < deadline:
+        ready, _, _ = select.select([process.stdout], [], [], max(0.0, deadline - time.perf_counter()))
+        if not ready:
+            break
+        line = process.stdout.readline()
+        if not line:
+            break  # the process ended without painting
+        if line.startswith("ready "):
+            wall = _ms(start)
+            reported = float(line.split()[1])
+            screen = line.split()[2] if len(line.split()) > 2 else None
+            break
+    try:
+        _out, errors = process.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        _out, errors = process.communicate()
+    # The first screen: MainWindow, or WelcomeDialog for a database without users.
+    outcome = {"cold_start_ms": wall, "cold_start_in_process_ms": reported, "cold_start_screen": screen,
+               "exit_code": process.returncode}
+    if wall is None:
+        outcome["cold_start_error"] = errors.strip().splitlines()[-1:] or ["no window within 120 s"]
+    return outcome
+
+
+def run_ui_bench(db_path_or_location, *, messages: int) -> dict:
+    """Measure the desktop on the database at `db_path_or_location` (a data folder or the .sqlite3 file)."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    from newsroom.config import DATABASE_FILE
+    from newsroom.db.engine import open_database, sqlite_url
+    from newsroom.inbox import InboxFilter, count_cases
+    from ui.mainwindow import Desk, MainWindow
+    from ui.ops import Ops
+    from ui.settings import Settings
+
+    path = Path(db_path_or_location)
+    db_file = path if path.is_file() else path / DATABASE_FILE
+    result: dict = {"messages": messages, "database": str(db_file)}
+    app = _application()
+    db = open_database(sqlite_url(db_file))
+    actor = _actor(db)
+    with db.read() as conn:
+        result["cases"] = count_cases(conn, InboxFilter())
+    scratch = tempfile.TemporaryDirectory(prefix="newsroom-ui-bench-")
+    settings = Settings(Path(scratch.name) / "desktop.ini", mode="own")
+    settings.set("last_view", "all")
+    ops = Ops(db, actor)
+    window = None
+    try:
+        start = time.perf_counter()
+        window = MainWindow(Desk(db, actor, db_file.parent, False, settings), ops)
+        window.resize(1280, 800)
+        result["window_build_ms"] = _ms(start)
+        table = window.table
+        viewport = table.viewport()
+
+        start = time.perf_counter()
+        window.show()
+        app.processEvents()
+        viewport.repaint()
+        result["first_paint_ms"] = _ms(start)
+        result["rss_after_first_paint_mb"] = _memory_mb()["rss_mb"]
+        total = window.model.rowCount()
+        result["rows_in_view"] = total
+
+        start = time.perf_counter()
+        table.scrollTo(window.model.index(total // 2, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
+        viewport.repaint()
+        result["jump_to_middle_ms"] = _ms(start)
+
+        bar = table.verticalScrollBar()
+        down = []
+        for _ in range(PAGES):
+            _idle(app, ops)  # a person reads a page before the next: the window reads ahead meanwhile
+            start = time.perf_counter()
+            bar.setValue(bar.value() + bar.pageStep())
+            viewport.repaint()
+            down.append(_ms(start))
+        up = []
+        for _ in range(PAGES):
+            _idle(app, ops)
+            start = time.perf_counter()
+            bar.setValue(bar.value() - bar.pageStep())
+            viewport.repaint()
+            up.append(_ms(start))
+        result["scroll_max_frame_ms"] = max(down)
+        result["scroll_median_frame_ms"] = statistics.median(down)
+        result["scroll_back_up_max_frame_ms"] = max(up)
+        # Upwards from a fresh jump: the core pages only forwards, so each block above is a positional read.
+        table.scrollTo(window.model.index(total * 3 // 4, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
+        viewport.repaint()
+        fresh_up = []
+        for _ in range(PAGES // 3):
+            _idle(app, ops)
+            start = time.perf_counter()
+            bar.setValue(bar.value() - bar.pageStep())
+            viewport.repaint()
+            fresh_up.append(_ms(start))
+        result["scroll_up_after_jump_max_frame_ms"] = max(fresh_up)
+
+        changes = {
+            "view_unassigned": lambda: window.views.choose("unassigned"),
+            "status_new": lambda: window.filters.status.setCurrentIndex(window.filters.status.findData(("new",))),
+            "order_newest": lambda: window.filters.set_order("newest"),
+            "search_container": lambda: (window.filters.search.setText("container"), window.filters._submit()),
+            "search_lantaarnpaal": lambda: (window.filters.search.setText("lantaarnpaal kapot"), window.filters._submit()),
+            "clear": window.filters_clear,
+            "view_all": lambda: window.views.choose("all"),
+        }
+        repaints = {}
+        for name, change in changes.items():
+            _idle(app, ops)
+            start = time.perf_counter()
+            change()
+            viewport.repaint()
+            repaints[name] = _ms(start)
+        result["filter_repaint_ms"] = repaints
+        result["filter_repaint_max_ms"] = max(repaints.values())
+        result.update(_memory_mb())
+    finally:
+        if window is not None:
+            window.close()
+        ops.close()
+        db.close()
+        scratch.cleanup()
+
+    if db_file.name == DATABASE_FILE:
+        result.update(cold_start_ms(db_file.parent, actor.name if actor.user_id else None))
+    else:
+        result["cold_start_ms"] = None  # run() opens <folder>/newsroom.sqlite3 only
+    result["targets"] = TARGETS
+    result["within_targets"] = {
+        key: (result.get(key) is not None and result[key] <= limit) for key, limit in TARGETS.items()
+    }
+    return result
+
+
+if __name__ == "__main__":
+    import json
+
+    print(json.dumps(run_ui_bench(sys.argv[1], messages=int(sys.argv[2]) if len(sys.argv) > 2 else 0), indent=2))
