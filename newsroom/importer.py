@@ -20,7 +20,7 @@ from typing import IO
 
 from newsroom.actions.base import SYSTEM, Actor, Tx, write_audit
 from newsroom.actions.ingest import ingest_items
-from newsroom.db.engine import Database
+from newsroom.db.engine import Database, ensure_statistics
 from newsroom.inbound import InboundItem, InvalidItem, parse_item
 from newsroom.timeutil import utcnow
 
@@ -168,6 +168,8 @@ def import_lines(
     finally:
         if rejects_handle is not None:
             rejects_handle.close()
+    if report.imported >= 10_000 and db.is_sqlite:
+        ensure_statistics(db, force=True)
     if report.rejected and rejects_path is not None:
         report.rejects_file = str(rejects_path)
     report.seconds = time.perf_counter() - started

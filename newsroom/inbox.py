@@ -14,7 +14,7 @@ from datetime import datetime
 
 from sqlalchemy import Connection, and_, exists, func, literal_column, or_, select, text, tuple_
 
-from newsroom.model import Case, CaseCount, CaseTag, Channel, Department, Message, Tag, User
+from newsroom.model import OPEN_STATUS_VALUES, OPEN_WORK, Case, CaseCount, CaseTag, Channel, Department, Message, Tag, User
 from newsroom.search import parse, to_fts5, to_tsquery
 from newsroom.timeutil import UTC, parse_instant, to_iso
 
@@ -167,9 +167,15 @@ def resolve_filter(
 # -- filters -----------------------------------------------------------------
 
 
+_OPEN_WORK = text(f"cases.{OPEN_WORK}")
+
+
 def _case_conditions(flt: InboxFilter) -> list:
     where = [CASES.c.merged_into_id.is_(None)]
-    if len(flt.statuses) == 1:
+    if set(flt.statuses) == set(OPEN_STATUS_VALUES):
+        # Spelled exactly as the partial indexes' condition, so SQLite uses them.
+        where.append(_OPEN_WORK)
+    elif len(flt.statuses) == 1:
         where.append(CASES.c.status == flt.statuses[0])
     elif flt.statuses:
         where.append(CASES.c.status.in_(flt.statuses))
@@ -216,6 +222,15 @@ def _instant(value):
 # -- listing -----------------------------------------------------------------
 
 
+def cursor_after(row: CaseRow, order: str = "due") -> str:
+    """The cursor of the page that continues after `row` (orders due and newest)."""
+    if order == "newest":
+        return _encode("newest", [to_iso(row.last_message_at), row.id])
+    if order == "due":
+        return _encode("due", [to_iso(row.due_at), to_iso(row.created_at), row.id])
+    raise InboxError("Only the due and newest orders have row cursors.")
+
+
 def list_cases(
     conn: Connection,
     flt: InboxFilter = InboxFilter(),
@@ -223,13 +238,24 @@ def list_cases(
     order: str = "due",
     limit: int = 100,
     after: str | None = None,
+    before: str | None = None,
     with_total: bool = False,
 ) -> Page:
-    """One page of the inbox for `flt` in `order` (due, newest, relevance)."""
+    """One page of the inbox for `flt` in `order` (due, newest, relevance).
+
+    `after` continues after a cursor; `before` gives the `limit` rows just
+    above a cursor (`cursor_after` of a row), in the same order.
+    """
     if order not in ORDERS:
         raise InboxError(f"{order!r} is not an order; use due, newest or relevance.")
     if not 1 <= limit <= MAX_LIMIT:
         raise InboxError(f"The limit must be between 1 and {MAX_LIMIT}.")
+    if before is not None:
+        if flt.search or order == "relevance" or after is not None:
+            raise InboxError("Paging backwards works for the due and newest orders without a search.")
+        ids = _due_before(conn, flt, limit, before) if order == "due" else _newest_before(conn, flt, limit, before)
+        rows = fetch_rows(conn, ids)
+        return Page(rows, cursor_after(rows[-1], order) if rows else before, count_cases(conn, flt) if with_total else None)
     if flt.search:
         ids, next_cursor = _search_page(conn, flt, order, limit, after)
     elif order == "relevance":
@@ -284,6 +310,40 @@ def _newest_page(conn: Connection, flt: InboxFilter, limit: int, after: str | No
     ).all()
     next_cursor = _encode("newest", [to_iso(found[-1].last_message_at), found[-1].id]) if len(found) == limit else None
     return [row.id for row in found], next_cursor
+
+
+def _due_before(conn: Connection, flt: InboxFilter, limit: int, before: str) -> list[int]:
+    where = _case_conditions(flt)
+    due_s, created_s, id_c = _decode(before, "due")
+    due_c, created_c = _instant(due_s), _instant(created_s)
+    key = (CASES.c.due_at, CASES.c.created_at, CASES.c.id)
+    found: list[int] = []
+    if due_c is None:
+        found = conn.execute(
+            select(CASES.c.id)
+            .where(*where, CASES.c.due_at.is_(None), tuple_(CASES.c.created_at, CASES.c.id) < tuple_(created_c, id_c))
+            .order_by(CASES.c.created_at.desc(), CASES.c.id.desc())
+            .limit(limit)
+        ).scalars().all()
+    if len(found) < limit:
+        cond = [*where, CASES.c.due_at.is_not(None)]
+        if due_c is not None:
+            cond.append(tuple_(*key) < tuple_(due_c, created_c, id_c))
+        found += conn.execute(
+            select(CASES.c.id).where(*cond).order_by(*(c.desc() for c in key)).limit(limit - len(found))
+        ).scalars().all()
+    return list(reversed(found))
+
+
+def _newest_before(conn: Connection, flt: InboxFilter, limit: int, before: str) -> list[int]:
+    last_s, last_id = _decode(before, "newest")
+    found = conn.execute(
+        select(CASES.c.id)
+        .where(*_case_conditions(flt), tuple_(CASES.c.last_message_at, CASES.c.id) > tuple_(_instant(last_s), last_id))
+        .order_by(CASES.c.last_message_at, CASES.c.id)
+        .limit(limit)
+    ).scalars().all()
+    return list(reversed(found))
 
 
 # -- search ------------------------------------------------------------------
@@ -465,7 +525,13 @@ def count_cases(conn: Connection, flt: InboxFilter = InboxFilter()) -> int:
             .where(*_case_conditions(flt.without_search()))
         ).scalar_one()
     if flt.tag_id is not None:
-        return conn.execute(select(func.count()).select_from(CASES).where(*_case_conditions(flt))).scalar_one()
+        # From the tag's side: its index lists the tagged cases directly.
+        untagged = replace(flt, tag_id=None)
+        return conn.execute(
+            select(func.count())
+            .select_from(CASE_TAGS.join(CASES, CASES.c.id == CASE_TAGS.c.case_id))
+            .where(CASE_TAGS.c.tag_id == flt.tag_id, *_case_conditions(untagged))
+        ).scalar_one()
     cond = []
     if flt.statuses:
         cond.append(COUNTS.c.status.in_(flt.statuses))

@@ -117,6 +117,17 @@ def _in(column: str, enum_cls: type[enum.Enum]) -> str:
     return f"{column} IN ({values})"
 
 
+# The exact terms inbox queries repeat so that SQLite can use the partial
+# indexes below (it matches index and query terms textually, constants included).
+LIVE = "merged_into_id IS NULL"
+OPEN_STATUS_VALUES = ("handed_off", "new", "open", "waiting_on_citizen")
+OPEN_WORK = "status IN (" + ", ".join(f"'{s}'" for s in OPEN_STATUS_VALUES) + ")"
+
+
+def _partial(name: str, *columns: str, where: str = LIVE) -> Index:
+    return Index(name, *columns, sqlite_where=text(where), postgresql_where=text(where))
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -172,14 +183,21 @@ class Case(Base):
     __table_args__ = (
         CheckConstraint(_in("status", CaseStatus), name="status"),
         CheckConstraint(_in("priority", Priority), name="priority"),
-        # The inbox queue (due time, then age) under the common filters.
-        Index("ix_cases_queue", "status", "due_at", "created_at", "id"),
-        Index("ix_cases_queue_all", "due_at", "created_at", "id"),
-        Index("ix_cases_department_queue", "department_id", "status", "due_at", "created_at", "id"),
-        Index("ix_cases_assignee_queue", "assignee_id", "status", "due_at", "created_at", "id"),
-        Index("ix_cases_recent", "last_message_at", "id"),
-        Index("ix_cases_channel_id", "channel_id"),
-        Index("ix_cases_merged_into_id", "merged_into_id"),
+        # The inbox queue (due time, then age) and newest-first, under the
+        # common filters, over live cases only (a merged case is a pointer);
+        # and the same for open work, the desk's default views. Partial
+        # indexes keep every inbox page an index walk, also at an offset.
+        _partial("ix_cases_queue", "status", "due_at", "created_at", "id"),
+        _partial("ix_cases_queue_all", "due_at", "created_at", "id"),
+        _partial("ix_cases_department_queue", "department_id", "status", "due_at", "created_at", "id"),
+        _partial("ix_cases_assignee_queue", "assignee_id", "status", "due_at", "created_at", "id"),
+        _partial("ix_cases_channel_queue", "channel_id", "due_at", "created_at", "id"),
+        _partial("ix_cases_open_queue", "due_at", "created_at", "id", where=f"{LIVE} AND {OPEN_WORK}"),
+        _partial("ix_cases_open_department_queue", "department_id", "due_at", "created_at", "id", where=f"{LIVE} AND {OPEN_WORK}"),
+        _partial("ix_cases_open_assignee_queue", "assignee_id", "due_at", "created_at", "id", where=f"{LIVE} AND {OPEN_WORK}"),
+        _partial("ix_cases_recent", "last_message_at", "id"),
+        _partial("ix_cases_open_recent", "last_message_at", "id", where=f"{LIVE} AND {OPEN_WORK}"),
+        _partial("ix_cases_merged_into_id", "merged_into_id", where="merged_into_id IS NOT NULL"),
     )
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)

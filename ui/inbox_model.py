@@ -19,9 +19,9 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from newsroom.db.engine import Database, DatabaseError
-from newsroom.inbox import CaseRow, InboxError, InboxFilter, _encode, count_cases, fetch_rows, ids_at, list_cases
+from newsroom.inbox import CaseRow, InboxError, InboxFilter, count_cases, cursor_after, fetch_rows, ids_at, list_cases
 from newsroom.search import EmptySearch
-from newsroom.timeutil import to_iso, utcnow
+from newsroom.timeutil import utcnow
 from ui import labels
 from ui.i18n import N_, tr
 from ui.icons import channel_icon
@@ -416,14 +416,7 @@ def _read_page(db: Database, flt: InboxFilter, order: str, limit: int, after: st
 
 
 def _cursor_after(row: CaseRow, order: str) -> str:
-    """The keyset cursor of `list_cases` that continues after `row`.
-
-    The core hands out a cursor only for the pages it lists; after a jump
-    (ids_at) the model builds the same cursor from the row's sort key, so
-    it can read on page by page instead of walking the index again.
-    """
-    if order == "newest":
-        return _encode("newest", [to_iso(row.last_message_at), row.id])
-    return _encode("due", [to_iso(row.due_at), to_iso(row.created_at), row.id])
+    """The keyset cursor that continues after `row` (after a jump, read on page by page)."""
+    return cursor_after(row, order)
 
 

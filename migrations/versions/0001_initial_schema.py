@@ -14,6 +14,25 @@ branch_labels = None
 depends_on = None
 
 
+_LIVE = "merged_into_id IS NULL"
+_OPEN = _LIVE + " AND status IN ('handed_off', 'new', 'open', 'waiting_on_citizen')"
+# Inbox queues as partial indexes over live (not merged) cases and over open
+# work; queries repeat these exact terms (newsroom.model.LIVE / OPEN_WORK).
+_CASE_INDEXES = [
+    ("ix_cases_queue", ["status", "due_at", "created_at", "id"], _LIVE),
+    ("ix_cases_queue_all", ["due_at", "created_at", "id"], _LIVE),
+    ("ix_cases_department_queue", ["department_id", "status", "due_at", "created_at", "id"], _LIVE),
+    ("ix_cases_assignee_queue", ["assignee_id", "status", "due_at", "created_at", "id"], _LIVE),
+    ("ix_cases_channel_queue", ["channel_id", "due_at", "created_at", "id"], _LIVE),
+    ("ix_cases_open_queue", ["due_at", "created_at", "id"], _OPEN),
+    ("ix_cases_open_department_queue", ["department_id", "due_at", "created_at", "id"], _OPEN),
+    ("ix_cases_open_assignee_queue", ["assignee_id", "due_at", "created_at", "id"], _OPEN),
+    ("ix_cases_recent", ["last_message_at", "id"], _LIVE),
+    ("ix_cases_open_recent", ["last_message_at", "id"], _OPEN),
+    ("ix_cases_merged_into_id", ["merged_into_id"], "merged_into_id IS NOT NULL"),
+]
+
+
 def upgrade() -> None:
     _create_tables()
     _create_search_and_counts()
@@ -115,13 +134,8 @@ def _create_tables() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_cases'))
     )
     with op.batch_alter_table('cases', schema=None) as batch_op:
-        batch_op.create_index('ix_cases_assignee_queue', ['assignee_id', 'status', 'due_at', 'created_at', 'id'], unique=False)
-        batch_op.create_index('ix_cases_channel_id', ['channel_id'], unique=False)
-        batch_op.create_index('ix_cases_department_queue', ['department_id', 'status', 'due_at', 'created_at', 'id'], unique=False)
-        batch_op.create_index('ix_cases_merged_into_id', ['merged_into_id'], unique=False)
-        batch_op.create_index('ix_cases_queue', ['status', 'due_at', 'created_at', 'id'], unique=False)
-        batch_op.create_index('ix_cases_queue_all', ['due_at', 'created_at', 'id'], unique=False)
-        batch_op.create_index('ix_cases_recent', ['last_message_at', 'id'], unique=False)
+        for name, columns, where in _CASE_INDEXES:
+            batch_op.create_index(name, columns, unique=False, sqlite_where=sa.text(where), postgresql_where=sa.text(where))
 
     op.create_table('case_tags',
     sa.Column('case_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
@@ -230,13 +244,8 @@ def downgrade() -> None:
 
     op.drop_table('case_tags')
     with op.batch_alter_table('cases', schema=None) as batch_op:
-        batch_op.drop_index('ix_cases_recent')
-        batch_op.drop_index('ix_cases_queue_all')
-        batch_op.drop_index('ix_cases_queue')
-        batch_op.drop_index('ix_cases_merged_into_id')
-        batch_op.drop_index('ix_cases_department_queue')
-        batch_op.drop_index('ix_cases_channel_id')
-        batch_op.drop_index('ix_cases_assignee_queue')
+        for name, _columns, _where in reversed(_CASE_INDEXES):
+            batch_op.drop_index(name)
 
     op.drop_table('cases')
     with op.batch_alter_table('audit', schema=None) as batch_op:

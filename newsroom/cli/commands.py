@@ -64,12 +64,15 @@ def run(args) -> int:
 
 
 def cmd_desktop(args) -> int:
+    if args.desktop is None:
+        print("newsroom: the desktop is started by the installed `newsroom` command (or `python -m ui`); "
+              "give a command to use the command line, see --help.", file=sys.stderr)
+        return 2
     try:
-        from ui.app import run as run_desktop
+        return args.desktop(data_dir=args.data_dir, demo=args.demo, reset=args.reset, user=args.user, language=args.language)
     except ImportError as error:
         print(f"newsroom: the desktop app cannot start: {error}", file=sys.stderr)
         return 1
-    return run_desktop(data_dir=args.data_dir, demo=args.demo, reset=args.reset, user=args.user, language=args.language)
 
 
 # -- import / export ---------------------------------------------------------
@@ -334,6 +337,11 @@ def cmd_bench(args) -> int:
 
     if args.messages < 1000:
         raise CommandError("--messages must be at least 1000")
-    result = run_bench(messages=args.messages, workdir=args.workdir, ui=args.ui, progress=None if args.json else print)
+    if args.ui and args.ui_bench is None:
+        raise CommandError("--ui needs the desktop package; run the installed `newsroom` command.")
+    result = run_bench(
+        messages=args.messages, workdir=args.workdir, ui_bench=args.ui_bench if args.ui else None,
+        progress=None if args.json else lambda message: print(message, file=sys.stderr),
+    )
     _out(args, result, json.dumps(result, indent=2))
     return 0

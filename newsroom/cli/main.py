@@ -155,8 +155,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, desktop=None, ui_bench=None) -> int:
+    """Run `newsroom`; `desktop` and `ui_bench` come from the desktop package (ui.launcher)."""
     args = build_parser().parse_args(argv)
+    args.desktop = desktop
+    args.ui_bench = ui_bench
     for name, default in (("json", False), ("user", os.environ.get("NEWSROOM_USER")), ("data_dir", None), ("demo", False)):
         if not hasattr(args, name):
             setattr(args, name, default)

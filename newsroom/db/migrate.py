@@ -1,19 +1,23 @@
-"""Alembic, driven from code: the app upgrades a database to head on open."""
+"""Alembic, driven from code: the app upgrades a database to head on open.
+
+Alembic itself is imported only when a database needs upgrading (it costs
+a third of a second at every start otherwise); `HEAD` and `KNOWN` name the
+revisions this version ships, and a test keeps them equal to the scripts.
+"""
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection
+from sqlalchemy import Connection, inspect, text
 
 MIGRATIONS = Path(__file__).resolve().parent.parent.parent / "migrations"
+HEAD = "0001"
+KNOWN = frozenset({"0001"})
 
 
-def alembic_config(connection: Connection | None = None, url: str | None = None) -> Config:
+def alembic_config(connection: Connection | None = None, url: str | None = None):
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     if url:
@@ -23,25 +27,30 @@ def alembic_config(connection: Connection | None = None, url: str | None = None)
     return config
 
 
-@cache
 def known_revisions() -> frozenset[str]:
-    script = ScriptDirectory.from_config(alembic_config())
-    return frozenset(rev.revision for rev in script.walk_revisions())
+    return KNOWN
 
 
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    return HEAD
 
 
 def current_revision(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
+    """The schema revision stored in the database (None for an empty one)."""
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def upgrade_to_head(connection: Connection) -> None:
-    if current_revision(connection) == head_revision():
+    if current_revision(connection) == HEAD:
         return
+    from alembic import command
+
     command.upgrade(alembic_config(connection), "head")
 
 
 def downgrade(connection: Connection, revision: str) -> None:
+    from alembic import command
+
     command.downgrade(alembic_config(connection), revision)

@@ -285,8 +285,12 @@ _SLOT_EXPR: dict[str, str] = {
 for _k in P.SLOT_VALUES:
     _SLOT_EXPR[_k] = f"_V_{_k}[g({_T_BITS})]"
 
-#: f(g, S, nr, nm) -> text; g: rng.getrandbits, S: street tuple, nr: house number
-_Tpl = Callable[[Callable[[int], int], tuple, str, str], str]
+#: the slots that are the same wherever they occur in one message
+_FIXED_SLOTS = {"st", "wk", "pc", "nr", "adr", "nm"}
+
+#: f(g, S, nr, nm, a, b) -> a + text + b; g: rng.getrandbits, S: street tuple,
+#: nr: house number, nm: first name; a, b: prefix and suffix (mention, hashtags, emoji)
+_Tpl = Callable[[Callable[[int], int], tuple, str, str, str, str], str]
 
 
 def _compile(template: str) -> _Tpl:
@@ -298,7 +302,7 @@ def _compile(template: str) -> _Tpl:
             if field not in _SLOT_EXPR or spec or conv:
                 raise ValueError(f"unknown slot {{{field}}} in template {template!r}")
             parts.append("{" + _SLOT_EXPR[field] + "}")
-    return eval("lambda g, S, nr, nm: f" + repr("".join(parts)), globals())  # noqa: S307
+    return eval('lambda g, S, nr, nm, a="", b="": f' + repr("{a}" + "".join(parts) + "{b}"), globals())  # noqa: S307
 
 
 def _compile_all(templates) -> tuple[_Tpl, ...]:
@@ -308,23 +312,30 @@ def _compile_all(templates) -> tuple[_Tpl, ...]:
 class _TopicSet:
     """The compiled templates of one topic or incident kind."""
 
-    __slots__ = ("name", "idx", "reg", "report", "en", "subj", "en_subj")
+    __slots__ = ("name", "idx", "reg", "report", "en", "en_subj")
 
     def __init__(self, name: str, idx: int, spec: dict) -> None:
         self.name = name
         self.idx = idx  # position in _TOPICS + _INCIDENTS (decoration tables)
+        mail, subjects = spec.get("mail", ()), spec.get("subj", ())
+        if len(mail) != len(subjects):
+            raise ValueError(f"{name}: one tuple of subjects per mail body, please")
+        for subject in itertools.chain.from_iterable(subjects):
+            fields = {f for _, f, _, _ in string.Formatter().parse(subject) if f is not None}
+            if fields - _FIXED_SLOTS:  # a random slot would contradict the body
+                raise ValueError(f"{name}: subject {subject!r} uses {fields - _FIXED_SLOTS}")
         self.reg = (
             _compile_all(spec.get("social", ())),
             _compile_all(spec.get("chat", ())),
-            _compile_all(spec.get("mail", ())),
+            # e-mail and web form: (body, the subjects that fit it)
+            _pad((_compile(body), _compile_all(subj)) for body, subj in zip(mail, subjects)),
             (),  # reports carry a category: see .report
         )
         self.report = _pad((_compile(t), cat, sub) for t, cat, sub in spec.get("report", ()))
         self.en = _compile_all(spec.get("en", ()))
-        self.subj = _compile_all(spec.get("subj", ()))
         self.en_subj = _compile_all(spec.get("en_subj", ()) or ("Question",))
         for name_, tbl in (("social", self.reg[0]), ("chat", self.reg[1]), ("mail", self.reg[2]),
-                           ("en", self.en), ("subj", self.subj)):
+                           ("en", self.en)):
             if not tbl:
                 raise ValueError(f"{name}: no {name_} templates")
 
@@ -332,6 +343,10 @@ class _TopicSet:
 _TOPICS = tuple(_TopicSet(k, i, v) for i, (k, v) in enumerate(P.TOPICS.items()))
 _INCIDENTS = tuple(
     _TopicSet(k, len(_TOPICS) + i, v) for i, (k, v) in enumerate(P.INCIDENTS.items()))
+for _spec in P.INCIDENTS.values():  # one incident, one street
+    for _tpl in itertools.chain(*(v for v in _spec.values() if isinstance(v, tuple))):
+        if "{st2}" in str(_tpl):
+            raise ValueError(f"incident template with a second street: {_tpl!r}")
 _INCIDENT_T = _table(((i, v["weight"]) for i, v in enumerate(P.INCIDENTS.values())), 6)
 
 _FOLLOW_SAME = {k: _compile_all(v) for k, v in P.FOLLOW_SAME.items()}
@@ -368,7 +383,7 @@ _TOPIC_T = tuple(_topic_table(p) for p in range(len(PLATFORMS)))  # pick: g(10)
 
 def _joint_table() -> tuple[tuple[tuple[int, int, _TopicSet], ...], tuple[int, ...]]:
     """What a new message is: (platform, channel number on it, topic) combinations,
-    and a table of 2**16 combination indices in proportion to their weights.
+    and a table of 2**12 combination indices in proportion to their weights.
 
     One pick from it decides platform, channel and topic at once. Tax mail
     mostly goes to the second e-mail address (belastingen@).
@@ -387,7 +402,7 @@ def _joint_table() -> tuple[tuple[tuple[int, int, _TopicSet], ...], tuple[int, .
             else:
                 combos.append((p, 0, topic))
                 weights.append(share)
-    return tuple(combos), _table(enumerate(weights), 16)
+    return tuple(combos), _table(enumerate(weights), 12)
 
 
 _JOINT_COMBOS, _JOINT_T = _joint_table()
@@ -406,7 +421,7 @@ def _decorations(platform: int) -> tuple[tuple[tuple[tuple[str, str], ...], ...]
                  "mastodon": 1}.get(name, 0)
     emo = _table([("", (10 - emo_share) * len(P.EMOJI))] + [(f" {e}", emo_share) for e in P.EMOJI], 8)
     per_topic = []
-    for topic in _TOPICS + _INCIDENTS:
+    for topic in (_TOPICS + _INCIDENTS if _REG[platform] == _SOCIAL else ()):
         spec = P.TOPICS.get(topic.name) or P.INCIDENTS[topic.name]
         tags = spec.get("tags") or ("#Stadsveen",)
         opts = [f" {t}" for t in tags] + [f" {tags[0]} #Stadsveen", " #Stadsveen"]
@@ -439,7 +454,7 @@ _EXP = tuple(-_log(1.0 - (i + 0.5) / 4096) for i in range(4096))
 #: author pool index, skewed like the product of two uniforms: a few regulars write a lot
 _AUTHOR_SKEW = tuple(
     (_prng.getrandbits(_AUTHOR_BITS) * _prng.getrandbits(_AUTHOR_BITS)) >> _AUTHOR_BITS
-    for _ in range(1 << 16))
+    for _ in range(1 << 14))
 
 _B32_SORT = "234567abcdefghijklmnopqrstuvwxyz"
 _B32_PAIRS = tuple(a + b for a in _B32_SORT for b in _B32_SORT)  # 10 bits -> 2 chars
@@ -561,8 +576,7 @@ def _new_author(platform: int, g) -> tuple[dict, str, object]:
         handle = f"{_handle_base(g, fi, li).replace('_', '-')}.bsky.social"
         did = "did:plc:" + base64.b32encode(g(120).to_bytes(15, "big")).decode().lower()
         return ({"id": did, "handle": handle, "name": _display_name(g, fi, li)}, first,
-                (f"at://{did}/app.bsky.feed.post/", f"https://bsky.app/profile/{handle}/post/",
-                 {"did": did, "handle": handle}))
+                (f"at://{did}/app.bsky.feed.post/", f"https://bsky.app/profile/{handle}/post/", did))
     if platform == _X:
         base = _handle_base(g, fi, li).replace(".", "")
         handle = (base[0].upper() + base[1:])[:15]
@@ -639,7 +653,7 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
     fb_url = f"https://www.facebook.com/{fb_page}/posts/"
     author_skew = _AUTHOR_SKEW
     # Random bits come from getrandbits(30) calls (above 32 bits it is 3x slower).
-    # x: what (platform, channel, topic) 0-15, street 16-25, geotag 26-29.
+    # x: what (platform, channel, topic) 0-11, street 12-21, geotag 22-25.
     # y: the dice, each in its own bit field (tested without shifting): house
     #    number 0-7, follow-up 8-10, English 11-15, burst share 16-18, new burst
     #    19-29 (all zero: y < 2**19).
@@ -647,7 +661,7 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
     follow_field = ((1 << _FOLLOW_UP_BITS) - 1) << 8
     en_field = ((1 << _ENGLISH_BITS) - 1) << 11
     share_field, share_limit = 7 << 16, _BURST_SHARE << 16
-    loc_field = ((1 << _LOCATION_BITS) - 1) << 26
+    loc_field = ((1 << _LOCATION_BITS) - 1) << 22
     new_burst_below = 1 << 19
     min_same, min_other = _MIN_AGE_SAME, _MIN_AGE_OTHER
 
@@ -670,7 +684,7 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
         deco = decor[p][0][tset.idx] if reg == SOCIAL else decor[p][1]
         return (p, reg, ci, channels[ci][2], threads, tset, authors[p], tpl, deco)
 
-    joint = operator.itemgetter(*_JOINT_T)([combo(*c) for c in _JOINT_COMBOS])  # pick: x & 65535
+    joint = operator.itemgetter(*_JOINT_T)([combo(*c) for c in _JOINT_COMBOS])  # pick: x & 4095
     burst_joint = tuple(combo(p, 0, None) for p in _BURST_PLATFORM_T)  # pick: x & 1023
     tid_key, tid_hi = -1, ""
 
@@ -704,7 +718,7 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
         received = f"{lpre}{mmss}{suf}"
 
         # -- what it is about: an incident, a new message or a follow-up ----------
-        x = g(30)  # what, street, geotag: see above
+        x = g(26)  # what, street, geotag: see above
         y = g(30)  # the dice
         if y < new_burst_below and not burst_left:
             bursts += 1
@@ -728,8 +742,8 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
             S = burst_street
             label = burst_label
         else:
-            plat, reg, ci, channel, thr, tset, pool, tpl, deco = joint[x & 65535]
-            S = street_t[(x >> 16) & 1023]
+            plat, reg, ci, channel, thr, tset, pool, tpl, deco = joint[x & 4095]
+            S = street_t[(x >> 12) & 1023]
             if thr and not y & follow_field:
                 ring = rings[ci]
                 if ring:
@@ -740,29 +754,30 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
 
         # -- author and text --------------------------------------------------------
         if entry is None:
-            ai = author_skew[g(16)]
+            ai = author_skew[g(14)]
             arec = pool[ai]
             if arec is None:
                 arec = pool[ai] = new_author(plat, g)
             if reg == SOCIAL:
-                body = (tset.en if english else tpl)[g(6)](g, S, nr, arec[1])
-                if plat == FACEBOOK and not english and not g(4):  # a longer post
-                    body = (f"{body}\n\n{tpl[g(6)](g, S, nr, arec[1])}\n\n"
-                            f"{social_extra[g(6)](g, S, nr, arec[1])}")
                 d = deco[g(8)]
-                text = f"{d[0]}{body}{d[1]}"
+                if plat == FACEBOOK and not english and not g(4):  # a longer post
+                    text = (f"{tpl[g(6)](g, S, nr, arec[1])}\n\n{tpl[g(6)](g, S, nr, arec[1])}\n\n"
+                            f"{social_extra[g(6)](g, S, nr, arec[1], '', d[1])}")
+                else:
+                    text = (tset.en if english else tpl)[g(6)](g, S, nr, arec[1], d[0], d[1])
             elif reg == REPORT:
                 fn, category, sub = tpl[g(6)]
                 text = (tset.en[g(6)] if english else fn)(g, S, nr, arec[1])
             elif reg == CHAT:
-                text = f"{(tset.en if english else tpl)[g(6)](g, S, nr, arec[1])}{deco[g(8)]}"
+                text = (tset.en if english else tpl)[g(6)](g, S, nr, arec[1], "", deco[g(8)])
             else:  # e-mail and the web form
                 if english:
                     subject = tset.en_subj[g(6)](g, S, nr, arec[1])
                     text = tset.en[g(6)](g, S, nr, arec[1])
                 else:
-                    subject = tset.subj[g(6)](g, S, nr, arec[1])
-                    text = tpl[g(6)](g, S, nr, arec[1])
+                    body_fn, subjects = tpl[g(6)]
+                    subject = subjects[g(6)](g, S, nr, arec[1])
+                    text = body_fn(g, S, nr, arec[1])
                     if plat == EMAIL and not g(3):  # a longer letter
                         text = f"{text}\n\n{mail_extra[g(6)](g, S, nr, arec[1])}"
                         if g(1):
@@ -774,18 +789,19 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
             # (external id, thread, author record, subject, street, english, topic, time)
             in_reply_to, thread_id, arec, subject, S, english, tset, _when = entry
             if not same:
-                ai = author_skew[g(16)]
+                ai = author_skew[g(14)]
                 arec = pool[ai]
                 if arec is None:
                     arec = pool[ai] = new_author(plat, g)
-            body = (follow_en if english else follow[reg])[0 if same else 1][g(6)](g, S, nr, arec[1])
+            fn = (follow_en if english else follow[reg])[0 if same else 1][g(6)]
             if reg == MAIL:
                 if not subject.startswith("Re: "):
                     subject = f"Re: {subject}"
-                text = (f"{greet_en[g(6)]}\n\n{body}\n\n{close_en[g(6)]}\n{arec[2][2]}" if english
-                        else f"{greet_nl[g(6)]}\n\n{body}\n\n{close_nl[g(6)]}\n{arec[2][2]}")
+                text = (fn(g, S, nr, arec[1], f"{greet_en[g(6)]}\n\n", f"\n\n{close_en[g(6)]}\n{arec[2][2]}")
+                        if english else
+                        fn(g, S, nr, arec[1], f"{greet_nl[g(6)]}\n\n", f"\n\n{close_nl[g(6)]}\n{arec[2][2]}"))
             else:
-                text = f"{body}{decor[plat][1][g(8)]}"
+                text = fn(g, S, nr, arec[1], "", decor[plat][1][g(8)])
         lang = "en" if english else "nl"
 
         # -- the item, with ids and payload shaped like the platform's own -------
@@ -857,9 +873,9 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
             last_id[ci] = v
             eid = str(v)
             author = arec[0].copy()
-            raw = {"id": eid, "text": text, "author_id": author["id"],
-                   "conversation_id": thread_id or eid, "created_at": f"{upre}{mmss}.000Z", "lang": lang}
+            raw = {"id": eid, "text": text, "author_id": author["id"], "created_at": f"{upre}{mmss}.000Z"}
             if in_reply_to is not None:
+                raw["conversation_id"] = thread_id
                 raw["referenced_tweets"] = [{"type": "replied_to", "id": in_reply_to}]
             item = {"platform": "x", "channel": channel, "external_id": eid,
                     "author": author, "text": text, "received_at": received, "language": lang,
@@ -876,8 +892,9 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
             content = (html(text) if "&" in text or "<" in text or ">" in text or "\n" in text
                        else f"<p>{text}</p>")
             raw = {"id": eid, "created_at": f"{upre}{mmss}.000Z", "content": content,
-                   "visibility": "public", "language": lang, "in_reply_to_id": in_reply_to,
-                   "account": {"acct": acct, "display_name": author["name"]}}
+                   "visibility": "public", "account": {"acct": acct}}
+            if in_reply_to is not None:
+                raw["in_reply_to_id"] = in_reply_to
             item = {"platform": "mastodon", "channel": channel, "external_id": eid,
                     "author": author, "text": text, "received_at": received, "language": lang,
                     "thread_id": thread_id or eid, "url": f"{url_prefix}{eid}",
@@ -891,17 +908,16 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
                 tid_key = v >> 30
                 tid_hi = tid_high(tid_key)
             rkey = f"{tid_hi}{b32_pairs[(v >> 20) & 1023]}{b32_pairs[(v >> 10) & 1023]}{b32_pairs[v & 1023]}"
-            uri_prefix, url_prefix, bsky_author = arec[2]
+            uri_prefix, url_prefix, did = arec[2]
             eid = f"{uri_prefix}{rkey}"
-            record = {"$type": "app.bsky.feed.post", "text": text,
-                      "createdAt": f"{upre}{mmss}.000Z", "langs": [lang]}
+            record = {"$type": "app.bsky.feed.post", "text": text, "createdAt": f"{upre}{mmss}.000Z"}
             if in_reply_to is not None:
                 record["reply"] = {"root": {"uri": thread_id}, "parent": {"uri": in_reply_to}}
             item = {"platform": "bluesky", "channel": channel, "external_id": eid,
                     "author": arec[0].copy(), "text": text, "received_at": received, "language": lang,
                     "thread_id": thread_id or eid, "url": f"{url_prefix}{rkey}",
                     "metrics": metrics_t[g(8)].copy(),
-                    "raw": {"uri": eid, "author": bsky_author.copy(), "record": record}}
+                    "raw": {"repo": did, "uri": eid, "record": record}}
         elif plat == INSTAGRAM:
             seq[ci] = n = seq[ci] + 1
             eid = str(17_850_000_000_000_000 + n * 1000 + g(9))
@@ -983,4 +999,4 @@ def live(*, seed: int | None = None) -> Iterator[dict]:
     return _items(None, seed, DEFAULT_START, 20.0, None, True)
 
 
-del _k, _vals  # import-time loop variables
+del _k, _vals, _spec, _tpl  # import-time loop variables

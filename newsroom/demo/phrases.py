@@ -23,7 +23,10 @@ Registers: ``social`` (Mastodon, Bluesky, X, Facebook, Instagram), ``chat``
 (WhatsApp), ``mail`` (e-mail body between greeting and sign-off, also the web
 form), ``subj`` (e-mail subject), ``report`` (Signalen/Open311: ``(text,
 category, sub_category)``), ``en`` (the occasional English message, any
-platform) and ``en_subj``.
+platform) and ``en_subj``. ``subj`` holds, for each ``mail`` body in the same
+order, the subjects that fit it; subjects use only the slots that are fixed
+for a message (``st``, ``wk``, ``pc``, ``nr``, ``adr``, ``nm``) so they never
+contradict the body.
 """
 
 from __future__ import annotations
@@ -113,12 +116,12 @@ MAIL_MSGID_HOST = {
 #: wijk -> (postcode digits, lat offset, lon offset from CENTRE, streets)
 WIJKEN: dict[str, tuple[str, float, float, tuple[str, ...]]] = {
     "Binnenstad": ("3731", 0.0, 0.0, (
-        "Lange Nieuwstraat", "Korte Nieuwstraat", "Kerkstraat", "Kerkplein", "Markt",
+        "Lange Nieuwstraat", "Korte Nieuwstraat", "Kerkstraat", "Kerksteeg", "Markt",
         "Voorstraat", "Achterstraat", "Turfmarkt", "Zuidwal", "Noordwal", "Schoolstraat",
         "Steenstraat", "Vismarkt",
     )),
     "Stationskwartier": ("3732", -0.0065, 0.0110, (
-        "Stationsweg", "Stationsplein", "Spoorlaan", "Nieuwe Stationsstraat", "Emmastraat",
+        "Stationsweg", "Stationslaan", "Spoorlaan", "Nieuwe Stationsstraat", "Emmastraat",
     )),
     "Oranjewijk": ("3733", 0.0085, 0.0125, (
         "Julianalaan", "Wilhelminalaan", "Beatrixstraat", "Prins Bernhardlaan",
@@ -130,7 +133,7 @@ WIJKEN: dict[str, tuple[str, float, float, tuple[str, ...]]] = {
     )),
     "Bomenbuurt": ("3735", -0.0120, -0.0140, (
         "Eikenlaan", "Beukenlaan", "Berkenlaan", "Lindelaan", "Kastanjelaan",
-        "Acacialaan", "Populierenweg", "Esdoornstraat", "Wilgenhof",
+        "Acacialaan", "Populierenweg", "Esdoornstraat", "Wilgenlaan",
     )),
     "Schildersbuurt": ("3736", 0.0040, -0.0210, (
         "Rembrandtlaan", "Vermeerstraat", "Frans Halsstraat", "Van Goghstraat",
@@ -138,7 +141,7 @@ WIJKEN: dict[str, tuple[str, float, float, tuple[str, ...]]] = {
     )),
     "Componistenbuurt": ("3737", -0.0190, 0.0060, (
         "Beethovenlaan", "Mozartstraat", "Schubertlaan", "Chopinstraat", "Händelstraat",
-        "Sweelinckplein",
+        "Sweelinckstraat",
     )),
     "Havenkwartier": ("3738", 0.0110, 0.0260, (
         "Havenstraat", "Havenkade", "Veerweg", "Sluisstraat", "Schippersgracht",
@@ -315,9 +318,12 @@ TOPICS: dict[str, dict] = {
             "afvalkalender wel had moeten gebeuren. Wat is hiervan de reden en wanneer wordt het alsnog "
             "opgehaald?",
         ),
-        "subj": (
-            "Container {st} niet geleegd", "Aanvraag ophalen grofvuil", "Afvalpas werkt niet",
-            "Klacht afvalinzameling {wk}", "Gedumpt afval {st}", "Afval niet opgehaald",
+        "subj": (  # one tuple of subjects per mail body, in the same order
+            ("Container {st} niet geleegd", "Volle container {st}"),
+            ("Aanvraag ophalen grofvuil", "Afspraak grofvuil {adr}"),
+            ("Afvalpas werkt niet", "Nieuwe afvalpas aanvragen"),
+            ("Gedumpt afval {st}", "Klacht afvaldumping {wk}"),
+            ("Afval niet opgehaald {st}", "Klacht afvalinzameling {wk}"),
         ),
         "report": (
             ("Container vol: {afvalc} bij {adr}. Zakken staan ernaast.", "afval", "container-is-vol"),
@@ -333,7 +339,7 @@ TOPICS: dict[str, dict] = {
             "How do I get rid of an old sofa? Is there a bulky waste pickup in Stadsveen?",
             "My waste pass doesn't open the underground container on {st}. Can you help?",
         ),
-        "en_subj": ("Waste collection {st}", "Bulky waste pickup"),
+        "en_subj": ("Question about waste collection", "Waste"),
     },
     "parkeren": {
         "weight": 10,
@@ -375,8 +381,10 @@ TOPICS: dict[str, dict] = {
             "over een gehandicaptenparkeerkaart. Welke stukken moet ik hiervoor aanleveren?",
         ),
         "subj": (
-            "Bezwaar parkeerboete kenteken {kenteken}", "Aanvraag parkeervergunning",
-            "Parkeeroverlast {st}", "Vraag over gehandicaptenparkeerplaats", "Bezwaar naheffingsaanslag",
+            ("Bezwaar naheffingsaanslag parkeerbelasting", "Bezwaar parkeerboete"),
+            ("Aanvraag parkeervergunning", "Bewonersvergunning {adr}"),
+            ("Parkeeroverlast {st}",),
+            ("Aanvraag gehandicaptenparkeerplaats", "Gehandicaptenparkeerplaats {adr}"),
         ),
         "report": (
             ("Auto geparkeerd op stoep {adr}, geen doorgang.", "wegen-verkeer-straatmeubilair", "parkeeroverlast"),
@@ -390,7 +398,7 @@ TOPICS: dict[str, dict] = {
             "How do I apply for a residents' parking permit? I just moved to {wk}.",
             "Is visitor parking free on Sundays in the city centre?",
         ),
-        "en_subj": ("Parking fine appeal", "Parking permit application"),
+        "en_subj": ("Parking question", "Parking"),
     },
     "wegwerkzaamheden": {
         "weight": 9,
@@ -429,8 +437,9 @@ TOPICS: dict[str, dict] = {
             "woning door de trillingen?",
         ),
         "subj": (
-            "Afsluiting {st}", "Gat in wegdek {st}", "Overlast wegwerkzaamheden",
-            "Vraag over omleiding {wk}", "Schade door trillingen",
+            ("Afsluiting {st}", "Bereikbaarheid winkel {st}"),
+            ("Gat in wegdek {st}", "Gevaarlijke situatie {adr}"),
+            ("Overlast wegwerkzaamheden {st}", "Schade door trillingen"),
         ),
         "report": (
             ("Gat in wegdek {adr}, circa 30 cm diep.", "wegen-verkeer-straatmeubilair", "wegdek"),
@@ -444,7 +453,7 @@ TOPICS: dict[str, dict] = {
             "How long will {st} be closed? The detour signs are confusing.",
             "There's a big pothole on {st}, I nearly fell off my bike.",
         ),
-        "en_subj": ("Road works {st}", "Pothole"),
+        "en_subj": ("Road works {st}", "Question about {st}"),
     },
     "verlichting": {
         "weight": 7,
@@ -472,7 +481,7 @@ TOPICS: dict[str, dict] = {
             "naar het park. Er zijn de afgelopen maanden meerdere incidenten geweest en het pad is na "
             "zonsondergang volledig donker.",
         ),
-        "subj": ("Straatverlichting {st} defect", "Lantaarnpaal kapot", "Verzoek extra verlichting {wk}"),
+        "subj": (("Straatverlichting {st} defect", "Lantaarnpalen kapot {wk}"), ("Verzoek extra verlichting {st}",)),
         "report": (
             ("Lantaarnpaal defect voor {adr}.", "verlichting", "lantaarnpaal"),
             ("Straatverlichting uit, hele {st}.", "verlichting", "straatverlichting"),
@@ -509,7 +518,8 @@ TOPICS: dict[str, dict] = {
             "Tot ver na middernacht was er harde muziek te horen. Ik wil u vragen hoe de geluidsnormen in de "
             "vergunning zijn vastgelegd en of hierop is gecontroleerd.",
         ),
-        "subj": ("Aanvraag evenementenvergunning", "Geluidsoverlast {event}", "Vraag over buurtfeest {st}"),
+        "subj": (("Aanvraag evenementenvergunning", "Buurtbarbecue {st}"),
+                 ("Geluidsoverlast evenement", "Klacht evenement {wk}")),
         "report": (
             ("Harde muziek evenement bij {st}, na {tijd}.", "overlast", "geluidsoverlast-muziek"),
             ("Afval van evenement blijft liggen, {st}.", "afval", "zwerfafval"),
@@ -518,7 +528,7 @@ TOPICS: dict[str, dict] = {
             "Do I need a permit for a street party on {st}?",
             "What time does the music at {event} have to stop?",
         ),
-        "en_subj": ("Street party permit",),
+        "en_subj": ("Question about events", "Permit question"),
     },
     "belastingen": {
         "weight": 8,
@@ -554,14 +564,17 @@ TOPICS: dict[str, dict] = {
             "lukt het mij niet dit bedrag in één keer te voldoen. BSN {bsn}.",
         ),
         "subj": (
-            "Bezwaar WOZ-beschikking {aanslag}", "Verzoek kwijtschelding", "Dubbele betaling aanslag",
-            "Hondenbelasting", "Betalingsregeling aanslag {aanslag}",
+            ("Bezwaar WOZ-beschikking", "Bezwaar WOZ-waarde {adr}"),
+            ("Verzoek kwijtschelding",),
+            ("Dubbele betaling aanslag", "Terugbetaling gemeentelijke belastingen"),
+            ("Hondenbelasting", "Aanpassing aanslag hondenbelasting"),
+            ("Betalingsregeling", "Verzoek betalingsregeling aanslag"),
         ),
         "en": (
             "I received a municipal tax assessment but I think it's wrong. Who can I contact?",
             "How can I object to my WOZ value?",
         ),
-        "en_subj": ("Municipal tax assessment", "Objection WOZ value"),
+        "en_subj": ("Municipal tax question", "Tax assessment"),
     },
     "burgerzaken": {
         "weight": 9,
@@ -596,15 +609,17 @@ TOPICS: dict[str, dict] = {
             "Is het mogelijk dat een medewerker aan huis komt? Hij woont aan de {adr}.",
         ),
         "subj": (
-            "Afspraak paspoort verzetten", "Probleem online afspraak ID-kaart", "Aanvraag uittreksel BRP",
-            "Verzoek thuisbezoek ID-kaart",
+            ("Afspraak paspoort verzetten",),
+            ("Probleem online afspraak ID-kaart", "Afspraak maken lukt niet"),
+            ("Aanvraag uittreksel BRP",),
+            ("Verzoek thuisbezoek ID-kaart",),
         ),
         "en": (
             "Hi, I just moved to Stadsveen. How do I register at the municipality and get a BSN?",
             "Can I make an appointment for a passport in English?",
             "I need to register my new address: {adr}. Is there an English form?",
         ),
-        "en_subj": ("Registration at the municipality", "Passport appointment"),
+        "en_subj": ("Question", "Registration and passports"),
     },
     "geluidsoverlast": {
         "weight": 8,
@@ -633,7 +648,8 @@ TOPICS: dict[str, dict] = {
             "harde muziek en gestamp tot diep in de nacht. Buurtbemiddeling is al geprobeerd. Welke "
             "mogelijkheden heeft de gemeente nog?",
         ),
-        "subj": ("Geluidsoverlast {horeca}", "Melding geluidsoverlast buren", "Overlast {st}"),
+        "subj": (("Geluidsoverlast horeca {st}", "Overlast {st}"),
+                 ("Melding geluidsoverlast buren", "Geluidsoverlast {adr}")),
         "report": (
             ("Harde muziek uit woning {adr}, al {n} uur.", "overlast", "geluidsoverlast-muziek"),
             ("Overlast horeca ({horeca}), {st}: muziek en schreeuwende bezoekers.", "overlast", "overlast-horeca"),
@@ -667,7 +683,7 @@ TOPICS: dict[str, dict] = {
             "Graag wil ik mijn waardering uitspreken voor het jongerenwerk in {wk}. Mijn zoon heeft via de "
             "jongerenwerker een stageplek gevonden. Ik hoop dat dit werk ook volgend jaar gefinancierd blijft.",
         ),
-        "subj": ("Overlast jongeren {st}", "Jongerenwerk {wk}", "Compliment jongerenwerk"),
+        "subj": (("Overlast jongeren {st}",), ("Compliment jongerenwerk", "Jongerenwerk {wk}")),
         "report": (
             ("Groep jongeren bij speeltuin {st}, lachgas, afval.", "overlast", "overlast-jongeren"),
             ("Lachgaspatronen op straat, {st}.", "afval", "zwerfafval"),
@@ -704,7 +720,8 @@ TOPICS: dict[str, dict] = {
             "Langs de {st} staan {n} eiken die besmet zijn met de eikenprocessierups. Mijn kinderen lopen "
             "hier dagelijks langs naar school. Wanneer worden de nesten verwijderd?",
         ),
-        "subj": ("Beschadigde boom {st}", "Bomenkap {st}", "Eikenprocessierups {wk}", "Onderhoud groen {wk}"),
+        "subj": (("Beschadigde boom {st}", "Verzoek inspectie boom {adr}"), ("Bomenkap {st}",),
+                 ("Eikenprocessierups {st}", "Eikenprocessierups {wk}")),
         "report": (
             ("Afgebroken tak op fietspad {st}.", "groen", "boom-tak"),
             ("Boom scheef, dreigt om te vallen, {adr}.", "groen", "boom"),
@@ -739,7 +756,8 @@ TOPICS: dict[str, dict] = {
             "van een nieuw paspoort. De medewerker nam uitgebreid de tijd om alles uit te leggen. Dat mag ook "
             "weleens gezegd worden.",
         ),
-        "subj": ("Compliment", "Dank voor snelle hulp", "Complimenten aan uw medewerkers"),
+        "subj": (("Compliment", "Dank voor snelle hulp"),
+                 ("Complimenten aan uw medewerkers", "Compliment balie stadskantoor")),
         "en": (
             "Thanks for fixing the street light on {st} so quickly!",
             "Great service at the city office today, very helpful staff.",
@@ -770,7 +788,8 @@ TOPICS: dict[str, dict] = {
             "toegezegd dat ik zou worden teruggebeld. Dat is niet gebeurd. U kunt mij bereiken op {tel} of "
             "per mail via {mail}.",
         ),
-        "subj": ("Klacht over afhandeling melding", "Formele klacht", "Geen reactie op mijn brief"),
+        "subj": (("Klacht over afhandeling melding", "Formele klacht"),
+                 ("Geen reactie op mijn brief", "Nog steeds geen reactie")),
         "en": (
             "I've been waiting weeks for a reply to my email. Is anyone reading these?",
             "Your website's contact form keeps giving an error.",
@@ -781,7 +800,8 @@ TOPICS: dict[str, dict] = {
 
 # --------------------------------------------------------------------------
 # Incidents: bursts of many messages about one thing on one street.
-# Every template names the street ({st}) so the messages can be clustered.
+# Every template names the street ({st}) so the messages can be clustered, and
+# only that street: no {st2}, which would differ from message to message.
 # --------------------------------------------------------------------------
 INCIDENTS: dict[str, dict] = {
     "storm-boom": {
@@ -806,7 +826,7 @@ INCIDENTS: dict[str, dict] = {
             "Zojuist is op de {st}, ter hoogte van nummer {nr}, een grote boom omgewaaid. De boom ligt over de "
             "gehele rijbaan en heeft een geparkeerde auto geraakt. Ik verzoek u met spoed maatregelen te nemen.",
         ),
-        "subj": ("Omgewaaide boom {st}", "Spoed: boom over de weg {st}"),
+        "subj": (("Omgewaaide boom {st}", "Spoed: boom over de weg {st}"),),
         "report": (
             ("Boom omgewaaid, ligt over de rijbaan bij {adr}.", "groen", "boom-omgevallen"),
             ("Omgevallen boom blokkeert de {st}.", "groen", "boom-omgevallen"),
@@ -832,7 +852,7 @@ INCIDENTS: dict[str, dict] = {
             "Vanochtend is op de {st} een waterleiding gesprongen. Het water staat inmiddels tot aan de voordeur "
             "van {adr}. Ik wil u vragen wie aansprakelijk is voor eventuele schade.",
         ),
-        "subj": ("Wateroverlast {st}", "Gesprongen leiding {st}"),
+        "subj": (("Wateroverlast {st}", "Gesprongen leiding {st}"),),
         "report": (
             ("Water op straat, vermoedelijk leidingbreuk, {adr}.", "wegen-verkeer-straatmeubilair", "wateroverlast"),
             ("Straat blank {st}, put loopt over.", "wegen-verkeer-straatmeubilair", "riolering"),
@@ -856,7 +876,7 @@ INCIDENTS: dict[str, dict] = {
             "Sinds vanavond is de volledige straatverlichting op de {st} uitgevallen. Het is pikdonker en er "
             "lopen veel kinderen en ouderen op straat. Graag verneem ik wanneer dit wordt verholpen.",
         ),
-        "subj": ("Storing straatverlichting {st}",),
+        "subj": (("Storing straatverlichting {st}",),),
         "report": (
             ("Straatverlichting uit, complete {st}.", "verlichting", "storing"),
             ("Meerdere lantaarnpalen uit op de {st} vanaf nr {nr}.", "verlichting", "storing"),
@@ -881,7 +901,7 @@ INCIDENTS: dict[str, dict] = {
             "Vanmiddag is er brand uitgebroken in een pand aan de {st}. Onze tuin en auto liggen vol roet en as. "
             "Kunt u aangeven of dit schadelijk is en wie de schoonmaak vergoedt?",
         ),
-        "subj": ("Brand {st}", "Roet en as na brand {st}"),
+        "subj": (("Brand {st}", "Roet en as na brand {st}"),),
         "report": (
             ("Rookoverlast door brand {st}.", "overlast", "stank-rook"),
             ("Afvalcontainer in brand bij {adr}.", "afval", "container-brand"),
@@ -893,20 +913,20 @@ INCIDENTS: dict[str, dict] = {
         "weight": 2,
         "tags": ("#verkeer",),
         "social": (
-            "Verkeerslichten op de kruising {st}/{st2} doen het niet. Chaos!",
+            "Verkeerslichten op de kruising bij de {st} doen het niet. Chaos!",
             "Stoplichten op de {st} uit, bijna een aanrijding gezien.",
             "Kruising bij de {st} zonder stoplichten in de spits. Levensgevaarlijk.",
         ),
-        "chat": ("De stoplichten op de kruising van de {st} en de {st2} zijn uit.",),
+        "chat": ("De stoplichten op de grote kruising bij de {st} zijn uit.",),
         "mail": (
-            "De verkeerslichten op de kruising van de {st} en de {st2} zijn sinds vanochtend buiten werking. "
+            "De verkeerslichten op de kruising bij de {st} zijn sinds vanochtend buiten werking. "
             "Er ontstaan gevaarlijke situaties, met name voor overstekende schoolkinderen.",
         ),
-        "subj": ("Verkeerslichten {st} defect",),
+        "subj": (("Verkeerslichten {st} defect",),),
         "report": (
-            ("Verkeerslichten defect, kruising {st}/{st2}.", "wegen-verkeer-straatmeubilair", "verkeerslicht"),
+            ("Verkeerslichten defect, kruising bij de {st}.", "wegen-verkeer-straatmeubilair", "verkeerslicht"),
         ),
-        "en": ("The traffic lights at {st} and {st2} are out.",),
+        "en": ("The traffic lights at the crossing on {st} are out.",),
         "en_subj": ("Traffic lights {st}",),
     },
     "feest": {
@@ -922,7 +942,7 @@ INCIDENTS: dict[str, dict] = {
             "Vannacht was er tot {tijd} een luidruchtig feest aan de {st}. Ik wil hierover formeel een klacht "
             "indienen en vraag u te onderzoeken of hier een vergunning voor was afgegeven.",
         ),
-        "subj": ("Nachtelijke overlast {st}",),
+        "subj": (("Nachtelijke overlast {st}",),),
         "report": (("Harde muziek, feest in pand aan de {st}, {tijd}.", "overlast", "geluidsoverlast-muziek"),),
         "en": ("Extremely loud party on {st}, it's {tijd}.",),
         "en_subj": ("Noise {st}",),

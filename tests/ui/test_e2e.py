@@ -1,7 +1,6 @@
 """`newsroom --demo` as a separate process in a real X window, driven by the keyboard with xdotool."""
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import subprocess
@@ -82,10 +81,8 @@ def _screenshot(display: str, path: Path) -> None:
 
 
 def _command() -> list[str]:
-    if importlib.util.find_spec("newsroom.__main__") is not None:
-        return [sys.executable, "-m", "newsroom", "--demo"]
-    code = "import sys; from ui.app import run; sys.exit(run(data_dir=None, demo=True, reset=False, user=None, language=None))"
-    return [sys.executable, "-c", code]
+    # The installed `newsroom` command, exactly as a person starts it.
+    return [str(Path(sys.executable).parent / "newsroom"), "--demo"]
 
 
 def _wait_for(condition, timeout: float = 10.0, step: float = 0.1):
