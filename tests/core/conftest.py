@@ -1,10 +1,13 @@
 """Fixtures for the core tests: a migrated database on SQLite and on PostgreSQL, people, inbound items.
 
-Every test that takes `db` runs twice, once per database. Migrating a fresh
-database costs ~100 ms on SQLite and more on PostgreSQL, so each session
-migrates one template per dialect and every test starts from a copy of it
-(a file copy on SQLite, ``CREATE DATABASE ... TEMPLATE`` on PostgreSQL);
-the migrations themselves are tested in test_migrations.py.
+Every test that takes `db` runs twice, once per database (ids `sqlite` and
+`postgresql`; the latter carries the `postgres` marker). Migrating a fresh
+database and adding the people costs ~150 ms, so each session builds one
+template per dialect and kind (empty, or with `add_people`) through
+`open_database`, and every test starts from a copy of it (a file copy on
+SQLite, ``CREATE DATABASE ... TEMPLATE`` on PostgreSQL) that it opens with
+`open_database` again. The migrations themselves are tested in
+test_migrations.py.
 """
 from __future__ import annotations
 
@@ -32,9 +35,6 @@ AUDIT = AuditEntry.__table__
 
 
 # -- databases -----------------------------------------------------------------
-
-
-TEMPLATE_KINDS = ("empty", "people")
 
 
 def _fill(db: Database, kind: str) -> "People | None":

@@ -11,15 +11,14 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select, update
 
-from newsroom.actions import SYSTEM, ActionError, perform
+from newsroom.actions import SYSTEM, ActionError, perform, resolve_actor
 from newsroom.casefile import case_detail, case_history
 from newsroom.inbox import recount, stored_counts
-from newsroom.model import Case, CaseTag, Message, MessageRaw, Note, Reply, Tag
+from newsroom.model import Case, CaseTag, Message, MessageRaw, Note, Reply, Tag, User
 from newsroom.timeutil import utcnow
 from tests.core.conftest import (
     CHANNEL,
     T0,
-    add_people,
     audit_count,
     audit_rows,
     ingest,
@@ -43,7 +42,7 @@ def case_row(db, case_id):
         return conn.execute(select(CASES).where(CASES.c.id == case_id)).one()
 
 
-def message_case(db, external_id, channel_account=None):
+def message_case(db, external_id):
     with db.read() as conn:
         return conn.execute(select(MESSAGES.c.case_id).where(MESSAGES.c.external_id == external_id)).scalar_one()
 
@@ -119,6 +118,9 @@ def test_ingest_starts_a_case_and_stores_the_message(db):
     assert row.actor_id is None
     assert row.object_id == msg.id
     assert row.case_id == case_id
+    # The audit names the item; the text (personal data) lives only in the message.
+    assert json.loads(row.detail)["args"]["items"] == [{"platform": "mastodon", "channel": CHANNEL, "external_id": "a1"}]
+    assert "container" not in row.detail
     assert_counts_consistent(db)
 
 
@@ -323,10 +325,10 @@ def test_claim_of_a_missing_case_is_not_found(db, people):
     assert last_audit(db).case_id == 9999
 
 
-@pytest.mark.parametrize("bad", ["12", None, 1.5, True])
-def test_a_case_number_of_the_wrong_type_is_invalid(db, people, bad):
+def test_a_case_number_of_the_wrong_type_is_invalid(db, people):
     new_case(db)
-    assert refused(db, "claim", people.operator, case_id=bad).kind == "invalid"
+    for bad in ["1", None, 1.5, True]:
+        assert refused(db, "claim", people.operator, case_id=bad).kind == "invalid", bad
 
 
 def test_department_agent_claims_only_their_departments_cases(db, people):
@@ -477,10 +479,10 @@ def test_tagging_twice_changes_nothing_but_is_audited(db, people):
     assert count(db, CASE_TAGS) == 1
 
 
-@pytest.mark.parametrize("bad", ["", "   ", "!!", "x" * 65, None, 7])
-def test_an_unusable_tag_is_invalid(db, people, bad):
+def test_an_unusable_tag_is_invalid(db, people):
     case_id = new_case(db)
-    assert refused(db, "tag", people.operator, case_id=case_id, tag=bad).kind == "invalid"
+    for bad in ["", "   ", "!!", "x" * 65, None, 7]:
+        assert refused(db, "tag", people.operator, case_id=case_id, tag=bad).kind == "invalid", bad
 
 
 def test_untag(db, people):
@@ -515,10 +517,10 @@ def test_note(db, people):
     ]
 
 
-@pytest.mark.parametrize("bad", ["", "   \n\t", None, "x" * 20_001])
-def test_an_empty_or_oversized_note_is_invalid(db, people, bad):
+def test_an_empty_or_oversized_note_is_invalid(db, people):
     case_id = new_case(db)
-    assert refused(db, "note", people.operator, case_id=case_id, text=bad).kind == "invalid"
+    for bad in ["", "   \n\t", None, "x" * 20_001]:
+        assert refused(db, "note", people.operator, case_id=case_id, text=bad).kind == "invalid", bad
 
 
 def test_a_note_needs_a_person(db, people):
@@ -546,10 +548,10 @@ def test_set_status_and_resolved_at(db, people):
     assert_counts_consistent(db)
 
 
-@pytest.mark.parametrize("bad", ["done", "", None, "NEW"])
-def test_set_status_refuses_unknown_statuses(db, people, bad):
+def test_set_status_refuses_unknown_statuses(db, people):
     case_id = new_case(db)
-    assert refused(db, "set_status", people.operator, case_id=case_id, status=bad).kind == "invalid"
+    for bad in ["done", "", None, "NEW"]:
+        assert refused(db, "set_status", people.operator, case_id=case_id, status=bad).kind == "invalid", bad
 
 
 def test_a_case_cannot_become_new_again(db, people):
@@ -595,10 +597,10 @@ def test_one_draft_per_user_per_case_updated_in_place(db, people):
     ]
 
 
-@pytest.mark.parametrize("bad", ["", "  ", None])
-def test_an_empty_draft_is_invalid(db, people, bad):
+def test_an_empty_draft_is_invalid(db, people):
     case_id = new_case(db)
-    assert refused(db, "draft_reply", people.operator, case_id=case_id, text=bad).kind == "invalid"
+    for bad in ["", "  ", None]:
+        assert refused(db, "draft_reply", people.operator, case_id=case_id, text=bad).kind == "invalid", bad
 
 
 def test_a_draft_needs_a_person(db, people):
@@ -744,8 +746,6 @@ def test_setup_is_open_until_an_admin_exists(db):
     act(db, "add_department", SYSTEM, name="Afval")
     act(db, "add_user", SYSTEM, name="sanne", role="operator")
     act(db, "add_user", SYSTEM, name="beheer", role="admin")
-    from newsroom.actions import resolve_actor
-
     error = refused(db, "add_user", SYSTEM, name="ahmed", role="operator")
     assert error.kind == "denied" and "--as" in error.message
     assert refused(db, "add_user", resolve_actor(db, "sanne"), name="ahmed", role="operator").kind == "denied"
@@ -766,15 +766,13 @@ def test_add_user_and_department_validation(db, people):
     assert refused(db, "add_user", admin, name="kees", role="department_agent", department="Nergens").kind == "not_found"
 
 
-def test_unknown_user_for_resolve_actor(db, people):
-    from newsroom.actions import resolve_actor
-
+def test_unknown_and_inactive_users(db, people):
     with pytest.raises(ActionError) as caught:
         resolve_actor(db, "nobody")
     assert caught.value.kind == "not_found" and "nobody" in caught.value.message
+    users = User.__table__
     with db.transaction() as conn:
-        conn.execute(update(__import__("newsroom.model", fromlist=["User"]).User.__table__).where(
-            __import__("newsroom.model", fromlist=["User"]).User.__table__.c.name == "ahmed").values(active=False))
+        conn.execute(update(users).where(users.c.name == "ahmed").values(active=False))
     with pytest.raises(ActionError) as caught:
         resolve_actor(db, "ahmed")
     assert caught.value.kind == "denied"
@@ -811,3 +809,20 @@ def test_every_action_writes_exactly_one_audit_row(db, people):
     ingest(db, make_item("c1"), actor=SYSTEM)
     assert audit_count(db) == before + 1
     assert_counts_consistent(db)
+
+
+@pytest.mark.xfail(reason="BUG: merge moves every reply, so a user with a draft in both cases ends up with two drafts "
+                          "in the target, and draft_reply then updates an arbitrary one (newsroom/actions/cases.py merge; "
+                          "draft_reply's `.scalar()`)", strict=True)
+def test_one_draft_per_user_per_case_also_after_a_merge(db, people):
+    a, b = new_case(db), new_case(db)
+    act(db, "draft_reply", people.operator, case_id=a, text="concept voor a")
+    act(db, "draft_reply", people.operator, case_id=b, text="concept voor b")
+    act(db, "merge", people.operator, case_id=a, into=b)
+    act(db, "draft_reply", people.operator, case_id=b, text="nieuw concept")
+    with db.read() as conn:
+        drafts = conn.execute(
+            select(REPLIES.c.text).where(REPLIES.c.case_id == b, REPLIES.c.author_user_id == people.operator.user_id,
+                                         REPLIES.c.state == "draft")
+        ).scalars().all()
+    assert drafts == ["nieuw concept"]

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from newsroom import db as _db  # noqa: F401
 from newsroom.casefile import case_detail
 from newsroom.db import engine as engine_module
 from newsroom.db.engine import DatabaseCorrupt, DatabaseError, DatabaseLocked, open_database, sqlite_url
@@ -337,3 +336,15 @@ def test_the_importer_keeps_going_after_any_bad_line(db, bad):
     with db.read() as conn:
         stored = set(conn.execute(select(Message.external_id)).scalars())
     assert {"before", "after"} <= stored
+
+
+def test_nul_characters_inside_the_raw_payload_and_address_are_kept(db):
+    obj = item_dict("nul2", raw={"body": "a\x00b", "nested": ["\x00"]}, location={"address": "Straat\x001"})
+    report = import_lines(db, [line(obj)], source="nul.jsonl")
+    assert report.imported == 1, report.rejects
+    with db.read() as conn:
+        raw = conn.execute(select(MessageRaw.payload)).scalar_one()
+        case_id = conn.execute(select(Message.case_id)).scalar_one()
+        detail = case_detail(conn, case_id)
+    assert json.loads(raw) == {"body": "a\x00b", "nested": ["\x00"]}
+    assert detail["messages"][0]["location"] == {"address": "Straat\x001"}

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import timedelta
 
 import pytest
@@ -18,8 +20,9 @@ from newsroom.inbox import (
     resolve_filter,
     view_counts,
 )
+from newsroom.db.engine import Database, open_database
 from newsroom.model import Case, CaseTag, Channel, Message, Tag
-from tests.core.conftest import T0, ingest, make_item
+from tests.core.conftest import DIALECTS, T0, People, ingest, make_item
 
 CASES = Case.__table__
 CASE_TAGS = CaseTag.__table__
@@ -31,8 +34,33 @@ def _do(db, name, actor, **args):
     return perform(db, name, actor, origin="test", **args)
 
 
-@pytest.fixture
-def inbox(db, people):
+@dataclass
+class Inbox:
+    db: Database
+    people: People
+    case: list[int]  # case ids of the items c0 .. c{N-1}
+
+
+@pytest.fixture(scope="module", params=DIALECTS)
+def inbox(request, tmp_path_factory) -> Iterator[Inbox]:
+    """One database per dialect for the whole module (these tests only read): see `fill_inbox`."""
+    if request.param == "sqlite":
+        templates = request.getfixturevalue("sqlite_templates")
+        db, people = templates.open_copy(tmp_path_factory.mktemp("inbox") / "inbox.sqlite3", "people")
+        name = None
+    else:
+        templates = request.getfixturevalue("pg_templates")
+        name, people = templates.create("people")
+        db = open_database(templates.cluster.url(name))
+    try:
+        yield Inbox(db, people, fill_inbox(db, people))
+    finally:
+        db.close()
+        if name is not None:
+            templates.drop(name)
+
+
+def fill_inbox(db, people) -> list[int]:
     """N cases with a spread of statuses, departments, assignees, channels, tags, priorities and due times.
 
     Created in an order unlike their age, with some thread replies, two merges
@@ -109,7 +137,8 @@ def walk(conn, flt, order, limit):
 # -- filters -----------------------------------------------------------------
 
 
-def test_filters_by_name_match_a_brute_force_selection(db, people, inbox):
+def test_filters_by_name_match_a_brute_force_selection(inbox):
+    db, people = inbox.db, inbox.people
     with db.read() as conn:
         rows = all_cases(conn)
         tags = tags_of(conn)
@@ -142,15 +171,17 @@ def test_filters_by_name_match_a_brute_force_selection(db, people, inbox):
             assert page.next is None
 
 
-def test_merged_cases_never_show(db, people, inbox):
+def test_merged_cases_never_show(inbox):
+    db = inbox.db
     with db.read() as conn:
         page = list_cases(conn, InboxFilter(), limit=1000, with_total=True)
     shown = {row.id for row in page.items}
-    assert inbox[21] not in shown and inbox[22] not in shown
+    assert inbox.case[21] not in shown and inbox.case[22] not in shown
     assert page.total == N - 2
 
 
-def test_resolve_filter_refuses_unknown_names(db, people, inbox):
+def test_resolve_filter_refuses_unknown_names(inbox):
+    db = inbox.db
     with db.read() as conn:
         for names in (dict(statuses=("done",)), dict(department="Riolering"), dict(assignee="nobody"),
                       dict(channel="@nergens"), dict(priority="asap")):
@@ -163,7 +194,8 @@ def test_resolve_filter_refuses_unknown_names(db, people, inbox):
         assert page.items == [] and page.total == 0 and page.next is None
 
 
-def test_rows_carry_names_not_ids(db, people, inbox):
+def test_rows_carry_names_not_ids(inbox):
+    db = inbox.db
     with db.read() as conn:
         page = list_cases(conn, resolve_filter(conn, assignee="ahmed"), limit=1000)
     row = page.items[0].as_dict()
@@ -174,7 +206,8 @@ def test_rows_carry_names_not_ids(db, people, inbox):
     assert set(page.as_dict()) == {"total", "items", "next"}
 
 
-def test_view_counts(db, people, inbox):
+def test_view_counts(inbox):
+    db, people = inbox.db, inbox.people
     with db.read() as conn:
         rows = all_cases(conn)
         counts = view_counts(conn, people.operator.user_id)
@@ -191,7 +224,8 @@ def test_view_counts(db, people, inbox):
 # -- order ---------------------------------------------------------------------
 
 
-def test_due_order_puts_due_cases_first_then_the_oldest(db, people, inbox):
+def test_due_order_puts_due_cases_first_then_the_oldest(inbox):
+    db = inbox.db
     with db.read() as conn:
         rows = all_cases(conn)
         page = list_cases(conn, InboxFilter(), order="due", limit=1000)
@@ -205,13 +239,14 @@ def test_due_order_puts_due_cases_first_then_the_oldest(db, people, inbox):
     assert ages == sorted(ages)
 
 
-def test_newest_order(db, people, inbox):
+def test_newest_order(inbox):
+    db = inbox.db
     with db.read() as conn:
         rows = all_cases(conn)
         page = list_cases(conn, InboxFilter(), order="newest", limit=1000)
     expected = [r.id for r in sorted(rows, key=lambda r: (r.last_message_at, r.id), reverse=True)]
     assert [row.id for row in page.items] == expected
-    assert page.items[0].id in (inbox[1], inbox[4])  # their replies came last
+    assert page.items[0].id in (inbox.case[1], inbox.case[4])  # their replies came last
 
 
 # -- paging --------------------------------------------------------------------
@@ -219,7 +254,8 @@ def test_newest_order(db, people, inbox):
 
 @pytest.mark.parametrize("order", ["due", "newest"])
 @pytest.mark.parametrize("limit", [1, 4, 7])
-def test_keyset_paging_visits_every_case_once(db, people, inbox, order, limit):
+def test_keyset_paging_visits_every_case_once(inbox, order, limit):
+    db = inbox.db
     with db.read() as conn:
         everything = [row.id for row in list_cases(conn, InboxFilter(), order=order, limit=1000).items]
         pages, total = walk(conn, InboxFilter(), order, limit)
@@ -230,7 +266,8 @@ def test_keyset_paging_visits_every_case_once(db, people, inbox, order, limit):
 
 
 @pytest.mark.parametrize("order", ["due", "newest"])
-def test_keyset_paging_with_a_filter(db, people, inbox, order):
+def test_keyset_paging_with_a_filter(inbox, order):
+    db = inbox.db
     with db.read() as conn:
         flt = resolve_filter(conn, unassigned=True, statuses=("new", "open", "waiting_on_citizen", "handed_off", "resolved"))
         everything = [row.id for row in list_cases(conn, flt, order=order, limit=1000).items]
@@ -241,7 +278,8 @@ def test_keyset_paging_with_a_filter(db, people, inbox, order):
     assert total >= 5
 
 
-def test_paging_when_the_last_page_is_exactly_full(db, people, inbox):
+def test_paging_when_the_last_page_is_exactly_full(inbox):
+    db = inbox.db
     with db.read() as conn:
         pages, total = walk(conn, InboxFilter(), "due", total_cases := N - 2)
     assert pages[0] and len(pages[0]) == total_cases
@@ -249,7 +287,8 @@ def test_paging_when_the_last_page_is_exactly_full(db, people, inbox):
 
 
 @pytest.mark.parametrize("order", ["due", "newest"])
-def test_positional_access_agrees_with_paging(db, people, inbox, order):
+def test_positional_access_agrees_with_paging(inbox, order):
+    db = inbox.db
     with db.read() as conn:
         everything = [row.id for row in list_cases(conn, InboxFilter(), order=order, limit=1000).items]
         windows = [ids_at(conn, InboxFilter(), order=order, offset=o, limit=4) for o in range(0, N, 4)]
@@ -271,7 +310,8 @@ def _cursor(*values) -> str:
     ["garbage!!", "e30", _cursor("newest", "2026-11-02T08:00:00Z", 3), _cursor("search", 5), "bm90IGpzb24"],
     ids=["not-base64", "json-object", "other-order", "search-cursor", "not-json"],
 )
-def test_a_bad_cursor_is_an_inbox_error(db, people, inbox, cursor):
+def test_a_bad_cursor_is_an_inbox_error(inbox, cursor):
+    db = inbox.db
     with db.read() as conn:
         with pytest.raises(InboxError) as caught:
             list_cases(conn, InboxFilter(), order="due", after=cursor)
@@ -282,7 +322,8 @@ def test_a_bad_cursor_is_an_inbox_error(db, people, inbox, cursor):
                           "time (newsroom/inbox.py _due_page tests `after is None` in one place and `if after` in another)",
                    strict=True)
 @pytest.mark.parametrize("order", ["due"])
-def test_an_empty_cursor_is_refused_or_means_the_first_page(db, people, inbox, order):
+def test_an_empty_cursor_is_refused_or_means_the_first_page(inbox, order):
+    db = inbox.db
     with db.read() as conn:
         first = [r.id for r in list_cases(conn, InboxFilter(), order=order).items]
         try:
@@ -307,14 +348,51 @@ def test_an_empty_cursor_is_refused_or_means_the_first_page(db, people, inbox, o
     ],
     ids=["too-short", "bad-date", "number-as-date", "text-as-id", "missing-id"],
 )
-def test_a_malformed_cursor_of_the_right_kind_is_an_inbox_error(db, people, inbox, order, cursor):
+def test_a_malformed_cursor_of_the_right_kind_is_an_inbox_error(inbox, order, cursor):
+    db = inbox.db
     with db.read() as conn:
         with pytest.raises(InboxError):
             list_cases(conn, InboxFilter(), order=order, after=cursor)
 
 
-def test_bad_order_and_limit(db, people, inbox):
+def test_bad_order_and_limit(inbox):
+    db = inbox.db
     with db.read() as conn:
         for kwargs in (dict(order="oldest"), dict(order="relevance"), dict(limit=0), dict(limit=1001)):
             with pytest.raises(InboxError):
                 list_cases(conn, InboxFilter(), **kwargs)
+
+
+@pytest.mark.parametrize("order", ["due", "newest"])
+def test_paging_through_ties_and_microseconds(db, order):
+    """Equal times (ties broken by id) and sub-second times page without loss or repeats."""
+    at = T0 + timedelta(microseconds=250_001)
+    items = [make_item(f"same{i}", at=at) for i in range(9)]
+    items += [make_item(f"micro{i}", at=at + timedelta(microseconds=i * 7 - 30)) for i in range(9)]
+    ingest(db, *items)
+    with db.transaction() as conn:  # some due at one and the same time, too
+        conn.execute(update(CASES).where(CASES.c.id.in_([2, 5, 11, 17])).values(due_at=at))
+    with db.read() as conn:
+        everything = [row.id for row in list_cases(conn, InboxFilter(), order=order, limit=1000).items]
+        pages, total = walk(conn, InboxFilter(), order, 4)
+        rows = conn.execute(select(CASES)).all()
+    flat = [i for page in pages for i in page]
+    assert flat == everything
+    assert len(set(flat)) == total == 18
+    if order == "due":
+        assert flat == [r.id for r in sorted(rows, key=due_key)]
+    else:
+        assert flat == [r.id for r in sorted(rows, key=lambda r: (r.last_message_at, r.id), reverse=True)]
+
+
+@pytest.mark.xfail(reason="BUG: the inbox tag filter folds only case and outer spaces, not like tagging does "
+                          "(' Grof Vuil' is stored as 'grof-vuil', but --tag 'Grof Vuil' looks up 'grof vuil' and shows "
+                          "nothing); newsroom/inbox.py resolve_filter should use actions.cases.normalize_tag",
+                   strict=True)
+def test_the_tag_filter_folds_names_as_tagging_does(db, people):
+    ingest(db, make_item("t1"))
+    perform(db, "tag", people.operator, case_id=1, tag="Grof Vuil")
+    with db.read() as conn:
+        for typed in ("grof-vuil", "GROF-VUIL", " Grof Vuil "):
+            page = list_cases(conn, resolve_filter(conn, tag=typed), with_total=True)
+            assert [r.id for r in page.items] == [1] and page.total == 1, typed

@@ -30,14 +30,14 @@ def search_ids(conn, query, order="newest", **names):
 @pytest.fixture
 def corpus(db):
     """One case per text, ingested oldest first; returns {key: case id}."""
-    change = ingest(db, *[make_item(key, text=text, minutes=i) for i, (key, text) in enumerate(TEXTS.items())])
+    ingest(db, *[make_item(key, text=text, minutes=i) for i, (key, text) in enumerate(TEXTS.items())])
     with db.read() as conn:
         return dict(conn.execute(select(Message.external_id, Message.case_id)).all())
 
 
 @pytest.fixture
 def fts(sqlite_db):
-    change = ingest(sqlite_db, *[make_item(key, text=text, minutes=i) for i, (key, text) in enumerate(TEXTS.items())])
+    ingest(sqlite_db, *[make_item(key, text=text, minutes=i) for i, (key, text) in enumerate(TEXTS.items())])
     with sqlite_db.read() as conn:
         ids = dict(conn.execute(select(Message.external_id, Message.case_id)).all())
     return sqlite_db, ids
@@ -239,7 +239,7 @@ def test_merged_and_split_messages_are_found_in_their_new_case(sqlite_db):
 # -- PostgreSQL (tsvector, Dutch) --------------------------------------------------------
 
 
-@pytest.mark.parametrize("dialect", ["postgresql"], indirect=True)
+@pytest.mark.parametrize("dialect", [pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True)
 def test_postgresql_word_prefix_and_phrase(db, corpus):
     ids = corpus
     with db.read() as conn:
@@ -255,7 +255,7 @@ def test_postgresql_word_prefix_and_phrase(db, corpus):
         assert search_ids(conn, "container", order="relevance")
 
 
-@pytest.mark.parametrize("dialect", ["postgresql"], indirect=True)
+@pytest.mark.parametrize("dialect", [pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True)
 @pytest.mark.parametrize("order", ["newest", "relevance"])
 def test_postgresql_search_paging(db, order):
     matching = _thread_corpus(db, cases=12)
