@@ -526,7 +526,7 @@ TOPICS: dict[str, dict] = {
         ),
         "en": (
             "Do I need a permit for a street party on {st}?",
-            "What time does the music at {event} have to stop?",
+            "What time does the music at the event on {st} have to stop?",
         ),
         "en_subj": ("Question about events", "Permit question"),
     },
@@ -656,7 +656,7 @@ TOPICS: dict[str, dict] = {
             ("Scooters scheuren door de {st}, elke avond.", "overlast", "overlast-verkeer"),
         ),
         "en": (
-            "Loud music from {horeca} every weekend until late. Who do I contact?",
+            "Loud music from a bar on {st} every weekend until late. Who do I contact?",
             "My neighbours on {st} have parties every night. Is there anything the city can do?",
         ),
         "en_subj": ("Noise complaint",),
