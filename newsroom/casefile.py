@@ -158,8 +158,12 @@ def _audit_dict(r) -> dict:
 def _histories(conn: Connection, ids: list[int]) -> dict[int, list[dict]]:
     """History per case, a merged case's entries shown with the case it went into."""
     owner = {case_id: case_id for case_id in ids}
-    for merged_id, target in conn.execute(select(CASES.c.id, CASES.c.merged_into_id).where(CASES.c.merged_into_id.in_(ids))):
-        owner[merged_id] = target
+    frontier = list(ids)
+    while frontier:  # a case merged into a case that was merged in turn
+        found = conn.execute(select(CASES.c.id, CASES.c.merged_into_id).where(CASES.c.merged_into_id.in_(frontier))).all()
+        frontier = [merged_id for merged_id, _ in found if merged_id not in owner]
+        for merged_id, target in found:
+            owner.setdefault(merged_id, owner[target])
     out: dict[int, list[dict]] = {}
     for row in conn.execute(select(AUDIT).where(AUDIT.c.case_id.in_(list(owner))).order_by(AUDIT.c.id)):
         out.setdefault(owner[row.case_id], []).append(_audit_dict(row))

@@ -80,6 +80,8 @@ def _decode_line(raw: bytes) -> object:
         raise InvalidItem(f"not valid JSON: {error.msg} at column {error.colno}") from None
     except RecursionError:
         raise InvalidItem("not valid JSON: nested too deeply") from None
+    except ValueError as error:  # e.g. a number of more than 4300 digits
+        raise InvalidItem(f"not usable JSON: {error}") from None
 
 
 def parse_chunk(chunk: list[tuple[int, bytes]]) -> tuple[list[InboundItem], list[tuple[int, str, bytes]]]:

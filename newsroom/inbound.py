@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 import orjson
 from dataclasses import dataclass
@@ -71,8 +72,8 @@ def dumps(value) -> str:
     """Compact JSON text; orjson when it can (5-10x faster), the standard library otherwise."""
     try:
         return orjson.dumps(value).decode()
-    except TypeError:  # e.g. integers beyond 64 bits, non-string keys
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    except TypeError:  # e.g. integers beyond 64 bits, non-string keys, lone surrogates
+        return json.dumps(value, ensure_ascii=True, separators=(",", ":"))
 
 
 def loads(data: bytes | str):
@@ -81,6 +82,16 @@ def loads(data: bytes | str):
         return orjson.loads(data)
     except orjson.JSONDecodeError:
         return json.loads(data)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogates(value: str, key: str) -> str:
+    # A lone UTF-16 half ("\\ud800" in JSON) is valid JSON but not text; no database can store it.
+    if _SURROGATE.search(value):
+        raise InvalidItem(f"'{key}' contains an invalid character (a lone UTF-16 surrogate)")
+    return value
 
 
 def _opt_str(obj: dict, key: str, limit: int = MAX_FIELD_CHARS) -> str | None:
@@ -95,7 +106,7 @@ def _opt_str(obj: dict, key: str, limit: int = MAX_FIELD_CHARS) -> str | None:
         raise InvalidItem(f"'{key}' is longer than {limit} characters")
     if "\x00" in value:
         raise InvalidItem(f"'{key}' contains a NUL character")
-    return value or None
+    return _no_surrogates(value, key) or None
 
 
 def _location(value: object) -> dict | None:
@@ -108,7 +119,11 @@ def _location(value: object) -> dict | None:
         number = value.get(key)
         if number is None:
             continue
-        if isinstance(number, bool) or not isinstance(number, (int, float)) or not math.isfinite(number):
+        try:
+            finite = not isinstance(number, bool) and isinstance(number, (int, float)) and math.isfinite(number)
+        except OverflowError:
+            finite = False
+        if not finite:
             raise InvalidItem(f"'location.{key}' must be a number")
         if key == "lat" and not -90 <= number <= 90 or key == "lon" and not -180 <= number <= 180:
             raise InvalidItem(f"'location.{key}' is out of range")
@@ -142,7 +157,7 @@ def parse_item(obj: object) -> InboundItem:
     if not isinstance(obj, dict):
         raise InvalidItem("each line must be a JSON object")
     platform = obj.get("platform")
-    if platform not in PLATFORMS:
+    if not isinstance(platform, str) or platform not in PLATFORMS:
         raise InvalidItem(
             f"'platform' must be one of {', '.join(sorted(PLATFORMS))} (got {str(platform)[:40]!r})"
         )
@@ -172,10 +187,11 @@ def parse_item(obj: object) -> InboundItem:
     if "\x00" in text:
         # SQLite and PostgreSQL disagree on NUL in text; keep it out of both.
         text = text.replace("\x00", "\ufffd")
+    _no_surrogates(text, "text")
     received = obj.get("received_at")
     try:
         received_at = parse_instant(received)
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, OverflowError):
         raise InvalidItem(
             f"'received_at' must be an ISO-8601 time with an offset, e.g. 2026-11-27T09:15:00+01:00 "
             f"(got {str(received)[:40]!r})"

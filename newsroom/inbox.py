@@ -149,7 +149,14 @@ def resolve_filter(
         if channel_id is None:
             raise InboxError(f"There is no channel {channel!r}.")
     if tag:
-        tag_id = conn.execute(select(Tag.id).where(Tag.name == tag.strip().lower())).scalar()
+        from newsroom.actions.base import ActionError
+        from newsroom.actions.cases import normalize_tag
+
+        try:
+            tag_name = normalize_tag(tag)
+        except ActionError as error:
+            raise InboxError(error.message) from None
+        tag_id = conn.execute(select(Tag.id).where(Tag.name == tag_name)).scalar()
         if tag_id is None:
             tag_id = -1  # a tag nobody used yet: an empty view, not an error
     return InboxFilter(
@@ -204,15 +211,39 @@ def _encode(kind: str, values: list) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
+_CURSOR_SHAPES = {
+    "due": ("instant?", "instant", "int"),
+    "newest": ("instant", "int"),
+    "search": ("int",),
+    "relevance": ("int",),
+}
+
+
 def _decode(cursor: str, kind: str) -> list:
+    """The values of a cursor of `kind`, checked; InboxError for anything else."""
+    bad = InboxError("The --after cursor is not valid for this listing; start again without it.")
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         data = json.loads(base64.urlsafe_b64decode(padded.encode()))
-        if not isinstance(data, list) or data[0] != kind:
-            raise ValueError
-        return data[1:]
-    except (ValueError, TypeError, IndexError, UnicodeDecodeError):
-        raise InboxError("The --after cursor is not valid for this listing; start again without it.") from None
+    except (ValueError, TypeError, UnicodeDecodeError):
+        raise bad from None
+    shape = _CURSOR_SHAPES[kind]
+    if not isinstance(data, list) or len(data) != len(shape) + 1 or data[0] != kind:
+        raise bad
+    values = data[1:]
+    for value, expected in zip(values, shape):
+        if expected == "int":
+            ok = isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**63
+        else:
+            ok = (value is None and expected.endswith("?")) or isinstance(value, str)
+            if ok and isinstance(value, str):
+                try:
+                    parse_instant(value)
+                except ValueError:
+                    ok = False
+        if not ok:
+            raise bad
+    return values
 
 
 def _instant(value):
@@ -250,6 +281,8 @@ def list_cases(
         raise InboxError(f"{order!r} is not an order; use due, newest or relevance.")
     if not 1 <= limit <= MAX_LIMIT:
         raise InboxError(f"The limit must be between 1 and {MAX_LIMIT}.")
+    after = after or None  # an empty cursor is the first page
+    before = before or None
     if before is not None:
         if flt.search or order == "relevance" or after is not None:
             raise InboxError("Paging backwards works for the due and newest orders without a search.")

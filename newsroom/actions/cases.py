@@ -266,6 +266,7 @@ def merge(tx: Tx, case_id: int, into: int) -> Change:
     conn = tx.conn
     moved = conn.execute(update(MESSAGES).where(MESSAGES.c.case_id == source.id).values(case_id=target.id)).rowcount
     conn.execute(update(NOTES).where(NOTES.c.case_id == source.id).values(case_id=target.id))
+    _merge_drafts(tx, source.id, target.id)
     conn.execute(update(REPLIES).where(REPLIES.c.case_id == source.id).values(case_id=target.id))
     target_tags = select(CASE_TAGS.c.tag_id).where(CASE_TAGS.c.case_id == target.id)
     new_tags = conn.execute(
@@ -288,10 +289,30 @@ def merge(tx: Tx, case_id: int, into: int) -> Change:
         CaseStatus.closed.value,
     ):
         values["status"] = CaseStatus.open.value
+        values["resolved_at"] = None
     fields = set_case_fields(tx, target, **values)
     refresh_summary(tx, target.id)
     fields["merged"] = [None, source.id]
     return Change("merge", "case", target.id, (target.id, source.id), fields, info={"moved_messages": moved})
+
+
+def _merge_drafts(tx: Tx, source_id: int, target_id: int) -> None:
+    """One draft per person per case: a person's draft on the merged case is
+    appended to their draft on the target, so no text is lost."""
+    drafts = tx.conn.execute(
+        select(REPLIES.c.id, REPLIES.c.case_id, REPLIES.c.author_user_id, REPLIES.c.text)
+        .where(REPLIES.c.case_id.in_([source_id, target_id]), REPLIES.c.state == ReplyState.draft.value)
+        .order_by(REPLIES.c.id)
+    ).all()
+    kept = {d.author_user_id: d for d in drafts if d.case_id == target_id}
+    for draft in drafts:
+        if draft.case_id != source_id or draft.author_user_id not in kept:
+            continue
+        into = kept[draft.author_user_id]
+        tx.conn.execute(
+            update(REPLIES).where(REPLIES.c.id == into.id).values(text=f"{into.text}\n\n{draft.text}", updated_at=tx.now)
+        )
+        tx.conn.execute(delete(REPLIES).where(REPLIES.c.id == draft.id))
 
 
 @action("split")

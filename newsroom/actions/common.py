@@ -130,6 +130,8 @@ def channel_id_for(tx: Tx, platform: str, account: str, cache: dict | None = Non
 
 
 def department_by_name(tx: Tx, name: str):
+    if not isinstance(name, str) or not name.strip():
+        raise ActionError("Name the department (see 'newsroom department list').", kind="invalid", object_type="department")
     row = tx.conn.execute(select(DEPARTMENTS).where(func.lower(DEPARTMENTS.c.name) == name.strip().lower())).first()
     if row is None:
         raise ActionError(
@@ -139,6 +141,8 @@ def department_by_name(tx: Tx, name: str):
 
 
 def user_by_name(tx: Tx, name: str):
+    if not isinstance(name, str) or not name.strip():
+        raise ActionError("Name the user (see 'newsroom user list').", kind="invalid", object_type="user")
     row = tx.conn.execute(select(USERS).where(USERS.c.name == name)).first()
     if row is None:
         raise ActionError(f"There is no user {name!r}. See 'newsroom user list'.", kind="not_found", object_type="user")

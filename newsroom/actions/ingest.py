@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import bindparam, select, text, update
+from sqlalchemy import bindparam, case, select, text, update
 
 from newsroom.actions.base import Change, Tx, action
 from newsroom.actions.common import CASES, MESSAGES, channel_id_for, snippet
@@ -42,6 +42,8 @@ _UPDATE_CASE = (
         snippet=bindparam("b_snippet"),
         message_count=CASES.c.message_count + bindparam("b_added"),
         updated_at=bindparam("b_updated_at"),
+        # A reopened case is no longer resolved.
+        resolved_at=case((bindparam("b_reopened"), None), else_=CASES.c.resolved_at),
     )
 )
 
@@ -228,6 +230,7 @@ def ingest_items(tx: Tx, items: Sequence[InboundItem]) -> IngestResult:
             "b_snippet": s["snippet"],
             "b_added": s["message_count_added"],
             "b_updated_at": tx.now,
+            "b_reopened": case_id in result.reopened,
         }
         for case_id, s in states.items()
         if s.get("touched")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -42,6 +43,7 @@ def _open(args) -> Database:
     if args.demo and getattr(args, "reset", False):
         reset_demo(location)
     db = open_location(location)
+    args.opened.append(db)
     if args.demo:
         from newsroom.demo.seed import seed_demo
 
@@ -51,6 +53,7 @@ def _open(args) -> Database:
 
 def run(args) -> int:
     """Run a subcommand, turning every error a person can cause into a message."""
+    args.opened = []
     try:
         return args.handler(args)
     except ActionError as error:
@@ -60,7 +63,21 @@ def run(args) -> int:
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
-        return _fail(args, "interrupted", "cancelled")
+        return _fail(args, "interrupted; nothing of the interrupted step was stored", "cancelled")
+    except OSError as error:
+        return _fail(args, f"{error.strerror or error} ({error.filename or 'file'}); nothing was changed by the failed step", "os")
+    except Exception as error:  # a bug: say so plainly, keep the traceback for whoever debugs it
+        if os.environ.get("NEWSROOM_DEBUG"):
+            raise
+        return _fail(
+            args,
+            f"unexpected error ({type(error).__name__}: {error}). This is a bug in Newsroom; "
+            "run again with NEWSROOM_DEBUG=1 to see the details and report them.",
+            "bug",
+        )
+    finally:
+        for db in args.opened:
+            db.close()
 
 
 def cmd_desktop(args) -> int:

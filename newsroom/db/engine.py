@@ -151,10 +151,13 @@ def open_database(url: str, *, upgrade: bool = True) -> Database:
                     f"This database was written by a newer version of Newsroom (schema {current}). "
                     "Update Newsroom to open it; it has not been changed."
                 )
-        if upgrade:
+        if upgrade and current != migrate.HEAD:
+            # Only an upgrade takes the write lock: a desk must open while
+            # an import or a collector is writing.
             with db.transaction() as conn:
                 migrate.upgrade_to_head(conn)
-        if db.is_sqlite:
+            current = migrate.HEAD
+        if db.is_sqlite and current == migrate.HEAD:
             ensure_statistics(db)
     except DatabaseError:
         engine.dispose()

@@ -181,10 +181,6 @@ def test_unknown_users_and_departments(staffed):
     fails(cli("case", "show", "123456"), "123456")
 
 
-@pytest.mark.xfail(reason="BUG: a line the parser crashes on (e.g. \"platform\": [\"x\"], a >4300-digit number, a "
-                          "lone \\ud800 escape) ends `newsroom import` with a Python traceback and imports nothing "
-                          "(newsroom/inbound.py parse_item, newsroom/importer.py _decode_line; newsroom/cli/commands.py "
-                          "run() does not catch it)", strict=True)
 @pytest.mark.parametrize("bad", [
     b'{"platform": ["mastodon"]}',
     b'{"n": ' + b"9" * 5000 + b"}",

@@ -213,8 +213,6 @@ def test_a_reply_reopens_a_resolved_closed_or_waiting_case(db, people, status):
     assert_counts_consistent(db)
 
 
-@pytest.mark.xfail(reason="BUG: ingest reopens a resolved case (status open) but leaves resolved_at set "
-                          "(newsroom/actions/ingest.py _UPDATE_CASE never touches resolved_at)", strict=True)
 def test_a_reopened_case_is_no_longer_resolved(db, people):
     case_id = new_case(db, "p1")
     act(db, "set_status", people.operator, case_id=case_id, status="resolved")
@@ -390,8 +388,6 @@ def test_route_to_an_unknown_department_is_not_found_and_names_it(db, people):
     assert "Riolering" in error.message
 
 
-@pytest.mark.xfail(reason="BUG: route/add_user with a non-text department crash with AttributeError "
-                          "(newsroom/actions/common.py department_by_name calls name.strip() unchecked)", strict=True)
 @pytest.mark.parametrize("bad", [None, 5])
 def test_route_with_a_department_of_the_wrong_type_is_invalid(db, people, bad):
     case_id = new_case(db)
@@ -663,8 +659,6 @@ def test_merge_reopens_a_closed_target_when_the_source_is_open(db, people):
     assert_counts_consistent(db)
 
 
-@pytest.mark.xfail(reason="BUG: merge reopens a resolved target (status open) but leaves its resolved_at set "
-                          "(newsroom/actions/cases.py merge sets status only)", strict=True)
 def test_a_target_reopened_by_merge_is_no_longer_resolved(db, people):
     source, target = new_case(db), new_case(db)
     act(db, "set_status", people.operator, case_id=target, status="resolved")
@@ -689,9 +683,6 @@ def test_merge_refusals(db, people):
     assert refused(db, "merge", people.agent_parkeren, case_id=c, into=b).kind == "denied"
 
 
-@pytest.mark.xfail(reason="BUG: case_history only follows one level of merges "
-                          "(newsroom/casefile.py case_history: cases merged into a case merged into this one are missed)",
-                   strict=True)
 def test_history_follows_a_chain_of_merges(db, people):
     a, b, c = new_case(db), new_case(db), new_case(db)
     act(db, "note", people.operator, case_id=a, text="over a")
@@ -811,9 +802,6 @@ def test_every_action_writes_exactly_one_audit_row(db, people):
     assert_counts_consistent(db)
 
 
-@pytest.mark.xfail(reason="BUG: merge moves every reply, so a user with a draft in both cases ends up with two drafts "
-                          "in the target, and draft_reply then updates an arbitrary one (newsroom/actions/cases.py merge; "
-                          "draft_reply's `.scalar()`)", strict=True)
 def test_one_draft_per_user_per_case_also_after_a_merge(db, people):
     a, b = new_case(db), new_case(db)
     act(db, "draft_reply", people.operator, case_id=a, text="concept voor a")

@@ -100,8 +100,11 @@ def test_a_locked_database_gives_a_clear_message(tmp_path, short_busy_timeout):
         with pytest.raises(DatabaseLocked) as caught:
             ingest(db, make_item("m2"))
         assert "locked" in str(caught.value)
-        with pytest.raises(DatabaseLocked):
-            open_database(sqlite_url(path)).close()
+        # Opening only reads (WAL), so the desk still opens and shows its cases.
+        reader = open_database(sqlite_url(path))
+        with reader.read() as conn:
+            assert conn.execute(select(Message.external_id)).scalars().all() == ["m1"]
+        reader.close()
     finally:
         other.rollback()
         other.close()
@@ -116,9 +119,6 @@ def test_a_locked_database_gives_a_clear_message(tmp_path, short_busy_timeout):
         db.close()
 
 
-@pytest.mark.xfail(reason="BUG: open_database always takes the write lock (BEGIN IMMEDIATE around upgrade_to_head, "
-                          "even at head), so nothing can even read while an import or collector writes "
-                          "(newsroom/db/engine.py open_database)", strict=True)
 def test_reading_while_another_program_writes(tmp_path, short_busy_timeout):
     """WAL lets the desktop read while a collector writes (engine.py); opening must not need the write lock."""
     path = tmp_path / "newsroom.sqlite3"
@@ -304,10 +304,6 @@ CRASHING = {
 }
 
 
-@pytest.mark.xfail(reason="BUG: parse_item raises OverflowError/TypeError instead of InvalidItem for: a received_at "
-                          "whose UTC time is outside year 1..9999 (newsroom/inbound.py catches only ValueError, TypeError "
-                          "around parse_instant), a non-hashable platform (`platform not in PLATFORMS`), a latitude/"
-                          "longitude integer too big for a float (math.isfinite in _location)", strict=True)
 @pytest.mark.parametrize("make", CRASHING.values(), ids=CRASHING.keys())
 def test_odd_values_are_rejected_not_crashed_on(make):
     with pytest.raises(InvalidItem) as caught:
@@ -323,11 +319,6 @@ CRASHING_LINES = {
 }
 
 
-@pytest.mark.xfail(reason="BUG: one bad line aborts the whole import with a traceback instead of being rejected: "
-                          "json.loads raises plain ValueError for a >4300-digit integer (newsroom/importer.py _decode_line "
-                          "catches only JSONDecodeError/RecursionError); a lone surrogate escape (\\ud800) passes "
-                          "parse_item and then fails to encode in the database driver; plus the parse_item crashes above",
-                   strict=True)
 @pytest.mark.parametrize("bad", CRASHING_LINES.values(), ids=CRASHING_LINES.keys())
 def test_the_importer_keeps_going_after_any_bad_line(db, bad):
     lines = [line(item_dict("before")), bad, line(item_dict("after"))]

@@ -79,12 +79,6 @@ def test_a_valid_item_parses():
     assert item.raw == valid_item()
 
 
-KNOWN_CRASH = ("BUG: parse_item raises TypeError for a non-hashable platform (`platform not in PLATFORMS`, "
-               "newsroom/inbound.py parse_item), OverflowError for a received_at outside years 1..9999 in UTC and for "
-               "an integer coordinate too big for a float; see test_bad_input.py::test_odd_values_are_rejected_not_crashed_on")
-
-
-@pytest.mark.xfail(reason=KNOWN_CRASH, strict=True)
 @settings(max_examples=300, deadline=None)
 @given(json_values | json_objects)
 @example({"platform": []})
@@ -92,7 +86,6 @@ def test_arbitrary_json_is_parsed_or_refused(obj):
     check(obj)
 
 
-@pytest.mark.xfail(reason=KNOWN_CRASH, strict=True)
 @settings(max_examples=300, deadline=None)
 @given(mutated_items())
 @example({**valid_item(), "platform": ["mastodon"]})
@@ -102,7 +95,6 @@ def test_mutated_items_are_parsed_or_refused(obj):
     check(obj)
 
 
-@pytest.mark.xfail(reason=KNOWN_CRASH + "; one such line aborts the whole import", strict=True)
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     st.lists(

@@ -318,9 +318,6 @@ def test_a_bad_cursor_is_an_inbox_error(inbox, cursor):
     assert "cursor" in str(caught.value)
 
 
-@pytest.mark.xfail(reason="BUG: after='' (e.g. `newsroom inbox --after ''`) silently drops every case with a due "
-                          "time (newsroom/inbox.py _due_page tests `after is None` in one place and `if after` in another)",
-                   strict=True)
 @pytest.mark.parametrize("order", ["due"])
 def test_an_empty_cursor_is_refused_or_means_the_first_page(inbox, order):
     db = inbox.db
@@ -333,10 +330,6 @@ def test_an_empty_cursor_is_refused_or_means_the_first_page(inbox, order):
     assert [r.id for r in page.items] == first
 
 
-@pytest.mark.xfail(reason="BUG: a well-encoded cursor of the right kind with the wrong shape or types raises "
-                          "ValueError/TypeError or a database error instead of InboxError (newsroom/inbox.py _decode "
-                          "checks only the kind; _due_page/_newest_page/_search_newest unpack and use the values unchecked)",
-                   strict=True)
 @pytest.mark.parametrize(
     "order,cursor",
     [
@@ -385,10 +378,6 @@ def test_paging_through_ties_and_microseconds(db, order):
         assert flat == [r.id for r in sorted(rows, key=lambda r: (r.last_message_at, r.id), reverse=True)]
 
 
-@pytest.mark.xfail(reason="BUG: the inbox tag filter folds only case and outer spaces, not like tagging does "
-                          "(' Grof Vuil' is stored as 'grof-vuil', but --tag 'Grof Vuil' looks up 'grof vuil' and shows "
-                          "nothing); newsroom/inbox.py resolve_filter should use actions.cases.normalize_tag",
-                   strict=True)
 def test_the_tag_filter_folds_names_as_tagging_does(db, people):
     ingest(db, make_item("t1"))
     perform(db, "tag", people.operator, case_id=1, tag="Grof Vuil")

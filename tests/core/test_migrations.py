@@ -175,9 +175,6 @@ def test_a_database_from_a_newer_version_is_refused_and_left_unchanged(url, dial
         engine.dispose()
 
 
-@pytest.mark.xfail(reason="BUG: open_database(url, upgrade=False) on a database without the tables fails with "
-                          "'could not be opened: no such table: cases' (newsroom/db/engine.py open_database calls "
-                          "ensure_statistics, which reads `cases`, also when nothing was upgraded)", strict=True)
 def test_open_without_upgrade_leaves_an_old_database_alone(tmp_path):
     url = sqlite_url(tmp_path / "old.sqlite3")
     db = open_database(url, upgrade=False)

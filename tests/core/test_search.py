@@ -210,8 +210,9 @@ def test_search_newest_orders_cases_by_their_newest_match(sqlite_db):
     assert first_ids[:6] == [by_ext["g8"], by_ext["g29"], by_ext["g17"], by_ext["g12"], by_ext["g0"], by_ext["g25"]]
 
 
-@pytest.mark.xfail(reason="BUG: search 'newest' orders by message id (arrival in the database), not by when the "
-                          "message was received, unlike the inbox's 'newest' (newsroom/inbox.py _search_newest)",
+@pytest.mark.xfail(reason="LIMITATION, documented in docs/ARCHITECTURE.md: search 'newest' orders by arrival in "
+                          "the newsroom (message id), which keeps it an index walk at a million messages; a message "
+                          "that arrives late with an old received time sorts as new",
                    strict=True)
 def test_search_newest_follows_received_time_not_import_order(sqlite_db):
     ingest(sqlite_db, make_item("late", text="gemeente nieuw", minutes=60))
