@@ -400,10 +400,16 @@ def _search_page(conn: Connection, flt: InboxFilter, order: str, limit: int, aft
     return _search_newest(conn, expr, filters, limit, after)
 
 
-def _matching_messages(conn: Connection, expr: str):
-    """A selectable of matching message ids (column `id`), and for relevance a score (lower is better)."""
+def _matching_messages(conn: Connection, expr: str, *, from_id: int = 0):
+    """A selectable of matching message ids (column `id`), and for relevance a score (lower is better).
+
+    `from_id` keeps only messages with that id or higher (SQLite: FTS5 then
+    scores only those).
+    """
     if conn.dialect.name == "sqlite":
-        source = text("SELECT rowid AS id, rank AS score FROM message_search WHERE message_search MATCH :q").bindparams(q=expr)
+        source = text(
+            "SELECT rowid AS id, rank AS score FROM message_search WHERE message_search MATCH :q AND rowid >= :from_id"
+        ).bindparams(q=expr, from_id=from_id)
         return source.columns(id=MESSAGES.c.id.type, score=MESSAGES.c.id.type).subquery("hits")
     document = literal_column(
         "to_tsvector('dutch'::regconfig, coalesce(messages.subject, '') || ' ' || messages.text"
@@ -473,8 +479,26 @@ def _matched_above(conn: Connection, expr: str, case_id: int, above: int) -> boo
     return conn.execute(select(hits.c.id).where(hits.c.id.in_(newer)).limit(1)).first() is not None
 
 
+# Relevance ranks the most recent matches: scoring every match of a common
+# word costs FTS5 ~270 ms at a million messages; the newest 10,000 matches
+# cost ~60 ms and are what a newsroom searches for.
+RELEVANCE_WINDOW = 10_000
+
+
+def _relevance_floor(conn: Connection, expr: str) -> int:
+    if conn.dialect.name != "sqlite":
+        return 0
+    floor = conn.execute(
+        text(
+            "SELECT rowid FROM message_search WHERE message_search MATCH :q ORDER BY rowid DESC LIMIT 1 OFFSET :n"
+        ),
+        {"q": expr, "n": RELEVANCE_WINDOW - 1},
+    ).scalar()
+    return floor or 0
+
+
 def _search_by_relevance(conn: Connection, expr: str, filters: list, limit: int, after: str | None):
-    hits = _matching_messages(conn, expr)
+    hits = _matching_messages(conn, expr, from_id=_relevance_floor(conn, expr))
     offset = 0
     if after:
         (offset,) = _decode(after, "relevance")

@@ -196,6 +196,9 @@ class Case(Base):
         _partial("ix_cases_open_department_queue", "department_id", "due_at", "created_at", "id", where=f"{LIVE} AND {OPEN_WORK}"),
         _partial("ix_cases_open_assignee_queue", "assignee_id", "due_at", "created_at", "id", where=f"{LIVE} AND {OPEN_WORK}"),
         _partial("ix_cases_recent", "last_message_at", "id"),
+        _partial("ix_cases_status_recent", "status", "last_message_at", "id"),
+        _partial("ix_cases_department_recent", "department_id", "last_message_at", "id"),
+        _partial("ix_cases_assignee_recent", "assignee_id", "last_message_at", "id"),
         _partial("ix_cases_open_recent", "last_message_at", "id", where=f"{LIVE} AND {OPEN_WORK}"),
         _partial("ix_cases_merged_into_id", "merged_into_id", where="merged_into_id IS NOT NULL"),
     )
