@@ -151,6 +151,17 @@ def run_bench(
         )
         result["raw_sqlite"] = json.loads(baseline.stdout)
 
+        say("decode and validate only")
+        # The importer's own floor: reading, JSON-decoding and validating each
+        # line, with no database at all.
+        from newsroom.importer import _numbered_chunks, parse_chunk
+
+        start = time.perf_counter()
+        with open(feed, "rb") as handle:
+            for chunk in _numbered_chunks(handle, 5000):
+                parse_chunk(chunk)
+        result["decode_and_validate_only"] = {"messages_per_s": round(messages / (time.perf_counter() - start))}
+
         db_path = work / "newsroom.sqlite3"
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db_path}{suffix}").unlink(missing_ok=True)
