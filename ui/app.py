@@ -29,6 +29,7 @@ from newsroom.config import data_location, open_location, reset_demo
 from newsroom.db.engine import Database, DatabaseError
 from newsroom.model import User
 from ui import i18n, theme
+from ui.core_text import explain
 from ui.i18n import tr
 from ui.icons import app_icon
 from ui.mainwindow import Desk, MainWindow
@@ -249,7 +250,7 @@ class Desktop:
             perform(self.db, "add_user", SYSTEM, origin="desktop",
                     name=login, role="admin", display_name=display_name or login)
         except ActionError as error:
-            self.fail(tr("Het account kon niet worden aangemaakt."), error.message)
+            self.fail(tr("Het account kon niet worden aangemaakt."), explain(error))
             return
         self.settings.set("user", login)
         self._show_window(resolve_actor(self.db, login))

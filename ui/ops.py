@@ -21,6 +21,7 @@ from newsroom.actions import ActionError, Actor, Change, perform
 from newsroom.db.engine import Database, DatabaseError
 from newsroom.inbox import InboxError
 from newsroom.search import EmptySearch
+from ui.core_text import explain
 from ui.i18n import tr
 
 log = logging.getLogger(__name__)
@@ -34,7 +35,7 @@ def describe_error(error: BaseException) -> str:
             "denied": tr("Niet toegestaan"),
             "conflict": tr("Iemand was u voor"),
         }.get(error.kind, tr("Dat lukte niet"))
-        return f"{heading}: {error.message}"
+        return f"{heading}: {explain(error)}"
     if isinstance(error, DatabaseError):
         return tr("De database gaf een probleem: {problem} Probeer het zo nog eens.").format(problem=str(error))
     if isinstance(error, EmptySearch):

@@ -74,11 +74,16 @@ class Change:
 class ActionError(Exception):
     """An action that cannot be done, with a reason for the person who asked.
 
-    `kind` is one of: not_found, invalid, denied, conflict.
+    `kind` is one of: not_found, invalid, denied, conflict. The reason is a
+    `template` (English, str.format placeholders) with its `params`, so a
+    desktop in Dutch can show it in Dutch; `message` is the English text.
     """
 
-    def __init__(self, message: str, *, kind: str = "invalid", object_type: str = "case", object_id=None):
+    def __init__(self, template: str, *, kind: str = "invalid", object_type: str = "case", object_id=None, **params):
+        message = template.format(**params) if params else template
         super().__init__(message)
+        self.template = template
+        self.params = params
         self.message = message
         self.kind = kind
         self.object_type = object_type
@@ -165,7 +170,7 @@ def perform(db: Database, name: str, actor: Actor, /, *, origin: str = "cli", **
     """
     fn = ACTIONS.get(name)
     if fn is None:
-        raise ActionError(f"unknown action {name!r}", kind="invalid")
+        raise ActionError("Unknown action {name!r}.", kind="invalid", name=name)
     try:
         with db.transaction() as conn:
             tx = Tx(conn=conn, actor=actor, now=utcnow(), origin=origin, dialect=db.dialect, cache=db.cache)
@@ -225,9 +230,9 @@ def resolve_actor(db: Database, name: str | None) -> Actor:
             )
         ).first()
     if row is None:
-        raise ActionError(f"There is no user called {name!r}. See 'newsroom user list'.", kind="not_found", object_type="user")
+        raise ActionError("There is no user {name!r}. See 'newsroom user list'.", kind="not_found", object_type="user", name=name)
     if not row.active:
-        raise ActionError(f"The user {name!r} is no longer active.", kind="denied", object_type="user")
+        raise ActionError("The user {name!r} is no longer active.", kind="denied", object_type="user", name=name)
     return Actor(row.id, row.name, row.role, row.department_id)
 
 

@@ -62,20 +62,23 @@ def _opened(case) -> dict:
     return {"status": CaseStatus.open.value} if case.status == CaseStatus.new.value else {}
 
 
-def _require_person(tx: Tx, what: str) -> None:
+def _require_person(tx: Tx, template: str) -> None:
     if tx.actor.is_system:
-        raise ActionError(f"Say who you are to {what} (--as USER).", kind="invalid")
+        raise ActionError(template, kind="invalid")
 
 
 @action("claim")
 def claim(tx: Tx, case_id: int) -> Change:
     """Take a case: it becomes yours unless a colleague already has it."""
-    _require_person(tx, "claim a case")
+    _require_person(tx, "Say who you are to claim a case (--as USER).")
     case = load_case(tx, case_id)
     if case.assignee_id not in (None, tx.actor.user_id):
         holder = _user_name(tx, case.assignee_id)
         raise ActionError(
-            f"Case {case_id} is already claimed by {holder} (since {case.updated_at:%Y-%m-%d %H:%M} UTC).",
+            "Case {case_id} is already claimed by {holder} (since {since:%Y-%m-%d %H:%M} UTC).",
+            case_id=case_id,
+            holder=holder,
+            since=case.updated_at,
             kind="conflict",
             object_id=case_id,
         )
@@ -88,9 +91,12 @@ def release(tx: Tx, case_id: int) -> Change:
     """Give a case back to its queue."""
     case = load_case(tx, case_id)
     if case.assignee_id is None:
-        raise ActionError(f"Case {case_id} is not claimed by anyone.", kind="invalid", object_id=case_id)
+        raise ActionError("Case {case_id} is not claimed by anyone.", kind="invalid", object_id=case_id, case_id=case_id)
     if case.assignee_id != tx.actor.user_id:
-        require_role(tx, MANAGING_ROLES, f"release case {case_id}, which {_user_name(tx, case.assignee_id)} holds", object_id=case_id)
+        require_role(
+            tx, MANAGING_ROLES, "{actor} ({role}) may not release case {case_id}, which {holder} holds.",
+            object_id=case_id, case_id=case_id, holder=_user_name(tx, case.assignee_id),
+        )
     fields = set_case_fields(tx, case, assignee_id=None)
     return Change("release", "case", case_id, (case_id,), _named(tx, fields))
 
@@ -115,13 +121,14 @@ def assign(tx: Tx, case_id: int, user: str) -> Change:
     case = load_case(tx, case_id)
     person = user_by_name(tx, user)
     if not person.active:
-        raise ActionError(f"{user} is no longer active.", kind="invalid", object_id=case_id)
+        raise ActionError("{user} is no longer active.", kind="invalid", object_id=case_id, user=user)
     if person.role == Role.department_agent.value and person.department_id != case.department_id:
         raise ActionError(
-            f"{user} works in another department; route case {case_id} there first.", kind="invalid", object_id=case_id
+            "{user} works in another department; route case {case_id} there first.", kind="invalid", object_id=case_id,
+            user=user, case_id=case_id,
         )
     if tx.actor.role == Role.department_agent.value and person.department_id != tx.actor.department_id:
-        raise ActionError(f"{tx.actor.name} may only assign within their own department.", kind="denied", object_id=case_id)
+        raise ActionError("{actor} may only assign within their own department.", kind="denied", object_id=case_id, actor=tx.actor.name)
     fields = set_case_fields(tx, case, assignee_id=person.id, **_opened(case))
     return Change("assign", "case", case_id, (case_id,), _named(tx, fields))
 
@@ -133,7 +140,7 @@ def normalize_tag(name: str) -> str:
     tag = unicodedata.normalize("NFC", name).strip().lower().replace(" ", "-")
     if not tag or len(tag) > 64 or not _TAG_OK.match(tag):
         raise ActionError(
-            f"{name!r} is not a usable tag: use letters, digits and - / . + # & (at most 64 characters).", kind="invalid"
+            "{name!r} is not a usable tag: use letters, digits and - / . + # & (at most 64 characters).", kind="invalid", name=name
         )
     return tag
 
@@ -168,7 +175,7 @@ def untag(tx: Tx, case_id: int, tag: str) -> Change:
             delete(CASE_TAGS).where(CASE_TAGS.c.case_id == case.id, CASE_TAGS.c.tag_id == tag_id)
         ).rowcount
     if not removed:
-        raise ActionError(f"Case {case_id} has no tag {name!r}.", kind="invalid", object_id=case_id)
+        raise ActionError("Case {case_id} has no tag {tag!r}.", kind="invalid", object_id=case_id, case_id=case_id, tag=name)
     tx.conn.execute(update(CASES).where(CASES.c.id == case.id).values(updated_at=tx.now))
     return Change("untag", "case", case_id, (case_id,), {"tags": [name, None]})
 
@@ -176,12 +183,12 @@ def untag(tx: Tx, case_id: int, tag: str) -> Change:
 @action("note")
 def note(tx: Tx, case_id: int, text: str) -> Change:
     """Add an internal note (colleagues see it; the citizen never does)."""
-    _require_person(tx, "write a note")
+    _require_person(tx, "Say who you are to write a note (--as USER).")
     case = load_case(tx, case_id)
     if not isinstance(text, str) or not text.strip():
         raise ActionError("A note needs some text.", kind="invalid", object_id=case_id)
     if len(text) > MAX_NOTE_CHARS:
-        raise ActionError(f"A note can be at most {MAX_NOTE_CHARS} characters.", kind="invalid", object_id=case_id)
+        raise ActionError("A note can be at most {limit} characters.", kind="invalid", object_id=case_id, limit=MAX_NOTE_CHARS)
     note_id = tx.conn.execute(
         insert(NOTES).values(case_id=case.id, author_user_id=tx.actor.user_id, text=text, created_at=tx.now).returning(NOTES.c.id)
     ).scalar_one()
@@ -194,7 +201,7 @@ def set_status(tx: Tx, case_id: int, status: str) -> Change:
     """Move a case to another status (open, waiting_on_citizen, handed_off, resolved, closed)."""
     case = load_case(tx, case_id)
     if status not in STATUSES:
-        raise ActionError(f"{status!r} is not a status; use one of {', '.join(STATUSES)}.", kind="invalid", object_id=case_id)
+        raise ActionError("{status!r} is not a status; use one of {choices}.", kind="invalid", object_id=case_id, status=status, choices=", ".join(STATUSES))
     if status == CaseStatus.new.value and case.status != CaseStatus.new.value:
         raise ActionError("A case cannot become new again; use open.", kind="invalid", object_id=case_id)
     values: dict = {"status": status}
@@ -211,7 +218,7 @@ def set_priority(tx: Tx, case_id: int, priority: str) -> Change:
     """Change how urgent a case is (low, normal, high, urgent)."""
     case = load_case(tx, case_id)
     if priority not in PRIORITIES:
-        raise ActionError(f"{priority!r} is not a priority; use one of {', '.join(PRIORITIES)}.", kind="invalid", object_id=case_id)
+        raise ActionError("{priority!r} is not a priority; use one of {choices}.", kind="invalid", object_id=case_id, priority=priority, choices=", ".join(PRIORITIES))
     fields = set_case_fields(tx, case, priority=priority)
     return Change("set_priority", "case", case_id, (case_id,), fields)
 
@@ -219,12 +226,12 @@ def set_priority(tx: Tx, case_id: int, priority: str) -> Change:
 @action("draft_reply")
 def draft_reply(tx: Tx, case_id: int, text: str) -> Change:
     """Write (or rewrite) your draft answer to the citizen; nothing is sent."""
-    _require_person(tx, "draft a reply")
+    _require_person(tx, "Say who you are to draft a reply (--as USER).")
     case = load_case(tx, case_id)
     if not isinstance(text, str) or not text.strip():
         raise ActionError("A reply needs some text.", kind="invalid", object_id=case_id)
     if len(text) > MAX_REPLY_CHARS:
-        raise ActionError(f"A reply can be at most {MAX_REPLY_CHARS} characters.", kind="invalid", object_id=case_id)
+        raise ActionError("A reply can be at most {limit} characters.", kind="invalid", object_id=case_id, limit=MAX_REPLY_CHARS)
     latest_in = tx.conn.execute(
         select(MESSAGES.c.id, MESSAGES.c.channel_id)
         .where(MESSAGES.c.case_id == case.id, MESSAGES.c.direction == "in")
@@ -319,14 +326,16 @@ def _merge_drafts(tx: Tx, source_id: int, target_id: int) -> None:
 def split(tx: Tx, message_id: int) -> Change:
     """Move one message out of its case into a case of its own."""
     if isinstance(message_id, bool) or not isinstance(message_id, int):
-        raise ActionError(f"Message number must be a whole number, not {message_id!r}.", kind="invalid", object_type="message")
+        raise ActionError("Message number must be a whole number, not {value!r}.", kind="invalid", object_type="message", value=message_id)
     msg = tx.conn.execute(select(MESSAGES).where(MESSAGES.c.id == message_id)).first()
     if msg is None:
-        raise ActionError(f"There is no message {message_id}.", kind="not_found", object_type="message", object_id=message_id)
+        raise ActionError("There is no message {message_id}.", kind="not_found", object_type="message", object_id=message_id, message_id=message_id)
     case = load_case(tx, msg.case_id)
     if case.message_count <= 1:
         raise ActionError(
-            f"Message {message_id} is the only message of case {case.id}; there is nothing to split off.",
+            "Message {message_id} is the only message of case {case_id}; there is nothing to split off.",
+            message_id=message_id,
+            case_id=case.id,
             kind="invalid",
             object_type="message",
             object_id=message_id,

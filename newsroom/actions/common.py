@@ -32,15 +32,17 @@ def snippet(text: str) -> str:
 def load_case(tx: Tx, case_id: int, *, for_change: bool = True):
     """The case row, or ActionError; a merged case names where it went."""
     if isinstance(case_id, bool) or not isinstance(case_id, int):
-        raise ActionError(f"Case number must be a whole number, not {case_id!r}.", kind="invalid")
+        raise ActionError("Case number must be a whole number, not {value!r}.", kind="invalid", value=case_id)
     row = tx.conn.execute(select(CASES).where(CASES.c.id == case_id)).first()
     if row is None:
-        raise ActionError(f"There is no case {case_id}.", kind="not_found", object_id=case_id)
+        raise ActionError("There is no case {case_id}.", kind="not_found", object_id=case_id, case_id=case_id)
     if for_change and row.merged_into_id is not None:
         raise ActionError(
-            f"Case {case_id} was merged into case {row.merged_into_id}; work on that case.",
+            "Case {case_id} was merged into case {target}; work on that case.",
             kind="invalid",
             object_id=case_id,
+            case_id=case_id,
+            target=row.merged_into_id,
         )
     if for_change:
         require_case_access(tx, row)
@@ -54,16 +56,21 @@ def require_case_access(tx: Tx, case) -> None:
     if actor.role == Role.department_agent.value and case.department_id is not None and case.department_id == actor.department_id:
         return
     raise ActionError(
-        f"{actor.name} works in another department and cannot change case {case.id}.",
+        "{actor} works in another department and cannot change case {case_id}.",
         kind="denied",
         object_id=case.id,
+        actor=actor.name,
+        case_id=case.id,
     )
 
 
-def require_role(tx: Tx, roles: frozenset[str], what: str, object_type: str = "case", object_id=None) -> None:
+def require_role(tx: Tx, roles: frozenset[str], template: str, object_type: str = "case", object_id=None, **params) -> None:
+    """Refuse unless the actor has one of `roles`; `template` gets {actor}, {role} and `params`."""
     if tx.actor.is_system or tx.actor.role in roles:
         return
-    raise ActionError(f"{tx.actor.name} ({tx.actor.role}) may not {what}.", kind="denied", object_type=object_type, object_id=object_id)
+    raise ActionError(
+        template, kind="denied", object_type=object_type, object_id=object_id, actor=tx.actor.name, role=tx.actor.role, **params
+    )
 
 
 def set_case_fields(tx: Tx, case, **values) -> dict[str, list]:
@@ -135,7 +142,7 @@ def department_by_name(tx: Tx, name: str):
     row = tx.conn.execute(select(DEPARTMENTS).where(func.lower(DEPARTMENTS.c.name) == name.strip().lower())).first()
     if row is None:
         raise ActionError(
-            f"There is no department {name!r}. See 'newsroom department list'.", kind="not_found", object_type="department"
+            "There is no department {name!r}. See 'newsroom department list'.", kind="not_found", object_type="department", name=name
         )
     return row
 
@@ -145,7 +152,7 @@ def user_by_name(tx: Tx, name: str):
         raise ActionError("Name the user (see 'newsroom user list').", kind="invalid", object_type="user")
     row = tx.conn.execute(select(USERS).where(USERS.c.name == name)).first()
     if row is None:
-        raise ActionError(f"There is no user {name!r}. See 'newsroom user list'.", kind="not_found", object_type="user")
+        raise ActionError("There is no user {name!r}. See 'newsroom user list'.", kind="not_found", object_type="user", name=name)
     return row
 
 

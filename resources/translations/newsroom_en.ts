@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
   <context>
     <name>Newsroom</name>
@@ -1326,6 +1325,170 @@ Choose a case in the list with j and k or the arrow keys; Enter opens it here.</
     <message>
       <source>{view}: {n} zaken</source>
       <translation>{view}: {n} cases</translation>
+    </message>
+    <message>
+      <source>Een zaak kan niet met zichzelf worden samengevoegd.</source>
+      <translation>A case cannot be merged into itself.</translation>
+    </message>
+    <message>
+      <source>Een zaak kan niet weer nieuw worden; kies open.</source>
+      <translation>A case cannot become new again; use open.</translation>
+    </message>
+    <message>
+      <source>Een afdelingsmedewerker hoort bij een afdeling (--department).</source>
+      <translation>A department agent needs a department (--department).</translation>
+    </message>
+    <message>
+      <source>Een afdeling heeft een naam van 1 tot 100 tekens nodig.</source>
+      <translation>A department needs a name of 1 to 100 characters.</translation>
+    </message>
+    <message>
+      <source>Een notitie kan hoogstens {limit} tekens lang zijn.</source>
+      <translation>A note can be at most {limit} characters.</translation>
+    </message>
+    <message>
+      <source>Een notitie heeft tekst nodig.</source>
+      <translation>A note needs some text.</translation>
+    </message>
+    <message>
+      <source>Een antwoord kan hoogstens {limit} tekens lang zijn.</source>
+      <translation>A reply can be at most {limit} characters.</translation>
+    </message>
+    <message>
+      <source>Een antwoord heeft tekst nodig.</source>
+      <translation>A reply needs some text.</translation>
+    </message>
+    <message>
+      <source>Een label moet tekst zijn.</source>
+      <translation>A tag must be text.</translation>
+    </message>
+    <message>
+      <source>Een zaaknummer is een geheel getal, niet {value!r}.</source>
+      <translation>Case number must be a whole number, not {value!r}.</translation>
+    </message>
+    <message>
+      <source>Zaak {case_id} heeft geen label {tag!r}.</source>
+      <translation>Case {case_id} has no tag {tag!r}.</translation>
+    </message>
+    <message>
+      <source>Zaak {case_id} is al geclaimd door {holder} (sinds {since:%Y-%m-%d %H:%M} UTC).</source>
+      <translation>Case {case_id} is already claimed by {holder} (since {since:%Y-%m-%d %H:%M} UTC).</translation>
+    </message>
+    <message>
+      <source>Zaak {case_id} is door niemand geclaimd.</source>
+      <translation>Case {case_id} is not claimed by anyone.</translation>
+    </message>
+    <message>
+      <source>Zaak {case_id} is samengevoegd met zaak {target}; werk verder in die zaak.</source>
+      <translation>Case {case_id} was merged into case {target}; work on that case.</translation>
+    </message>
+    <message>
+      <source>Een berichtnummer is een geheel getal, niet {value!r}.</source>
+      <translation>Message number must be a whole number, not {value!r}.</translation>
+    </message>
+    <message>
+      <source>Bericht {message_id} is het enige bericht van zaak {case_id}; er valt niets af te splitsen.</source>
+      <translation>Message {message_id} is the only message of case {case_id}; there is nothing to split off.</translation>
+    </message>
+    <message>
+      <source>Noem de afdeling (zie 'newsroom department list').</source>
+      <translation>Name the department (see 'newsroom department list').</translation>
+    </message>
+    <message>
+      <source>Noem de gebruiker (zie 'newsroom user list').</source>
+      <translation>Name the user (see 'newsroom user list').</translation>
+    </message>
+    <message>
+      <source>Alleen een beheerder mag afdelingen en mensen toevoegen; zeg wie u bent met --as.</source>
+      <translation>Only an admin may add departments and people; say who you are with --as.</translation>
+    </message>
+    <message>
+      <source>Zeg wie u bent om een zaak te claimen (--as GEBRUIKER).</source>
+      <translation>Say who you are to claim a case (--as USER).</translation>
+    </message>
+    <message>
+      <source>Zeg wie u bent om een antwoord op te stellen (--as GEBRUIKER).</source>
+      <translation>Say who you are to draft a reply (--as USER).</translation>
+    </message>
+    <message>
+      <source>Zeg wie u bent om een notitie te schrijven (--as GEBRUIKER).</source>
+      <translation>Say who you are to write a note (--as USER).</translation>
+    </message>
+    <message>
+      <source>De gebruiker {name!r} is niet meer actief.</source>
+      <translation>The user {name!r} is no longer active.</translation>
+    </message>
+    <message>
+      <source>Er is al een afdeling {name!r}.</source>
+      <translation>There is already a department {name!r}.</translation>
+    </message>
+    <message>
+      <source>Er is al een gebruiker {name!r}.</source>
+      <translation>There is already a user {name!r}.</translation>
+    </message>
+    <message>
+      <source>Er is geen zaak {case_id}.</source>
+      <translation>There is no case {case_id}.</translation>
+    </message>
+    <message>
+      <source>Er is geen afdeling {name!r}. Zie 'newsroom department list'.</source>
+      <translation>There is no department {name!r}. See 'newsroom department list'.</translation>
+    </message>
+    <message>
+      <source>Er is geen bericht {message_id}.</source>
+      <translation>There is no message {message_id}.</translation>
+    </message>
+    <message>
+      <source>Er is geen gebruiker {name!r}. Zie 'newsroom user list'.</source>
+      <translation>There is no user {name!r}. See 'newsroom user list'.</translation>
+    </message>
+    <message>
+      <source>Onbekende handeling {name!r}.</source>
+      <translation>Unknown action {name!r}.</translation>
+    </message>
+    <message>
+      <source>{actor} ({role}) mag geen afdelingen en mensen toevoegen.</source>
+      <translation>{actor} ({role}) may not add departments and people.</translation>
+    </message>
+    <message>
+      <source>{actor} ({role}) mag zaak {case_id} niet vrijgeven; {holder} heeft die.</source>
+      <translation>{actor} ({role}) may not release case {case_id}, which {holder} holds.</translation>
+    </message>
+    <message>
+      <source>{actor} mag alleen binnen de eigen afdeling toewijzen.</source>
+      <translation>{actor} may only assign within their own department.</translation>
+    </message>
+    <message>
+      <source>{actor} werkt bij een andere afdeling en kan zaak {case_id} niet wijzigen.</source>
+      <translation>{actor} works in another department and cannot change case {case_id}.</translation>
+    </message>
+    <message>
+      <source>{name!r} is geen bruikbaar label: gebruik letters, cijfers en - / . + # &amp; (hoogstens 64 tekens).</source>
+      <translation>{name!r} is not a usable tag: use letters, digits and - / . + # &amp; (at most 64 characters).</translation>
+    </message>
+    <message>
+      <source>{name!r} is geen bruikbare gebruikersnaam: kleine letters, cijfers, '.', '_' of '-', hoogstens 100.</source>
+      <translation>{name!r} is not a usable user name: lower-case letters, digits, '.', '_' or '-', at most 100.</translation>
+    </message>
+    <message>
+      <source>{priority!r} is geen prioriteit; kies uit {choices}.</source>
+      <translation>{priority!r} is not a priority; use one of {choices}.</translation>
+    </message>
+    <message>
+      <source>{role!r} is geen rol; kies uit {choices}.</source>
+      <translation>{role!r} is not a role; use one of {choices}.</translation>
+    </message>
+    <message>
+      <source>{status!r} is geen status; kies uit {choices}.</source>
+      <translation>{status!r} is not a status; use one of {choices}.</translation>
+    </message>
+    <message>
+      <source>{user} is niet meer actief.</source>
+      <translation>{user} is no longer active.</translation>
+    </message>
+    <message>
+      <source>{user} werkt bij een andere afdeling; stuur zaak {case_id} eerst daarheen.</source>
+      <translation>{user} works in another department; route case {case_id} there first.</translation>
     </message>
   </context>
 </TS>
