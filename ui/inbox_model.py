@@ -191,6 +191,8 @@ class InboxModel(QAbstractTableModel):
         offset = row - block * self.BLOCK
         if offset >= self.BLOCK // 2:
             self._prefetch(block + 1)
+        elif block > 0:
+            self._prefetch(block - 1)
         return ids[offset] if offset < len(ids) else None
 
     def case_row(self, row: int) -> CaseRow | None:
@@ -220,15 +222,21 @@ class InboxModel(QAbstractTableModel):
     def _load_block(self, block: int) -> list[int]:
         """The ids of rows [block * BLOCK, (block + 1) * BLOCK), with their rows.
 
-        Reading on from the block before (scrolling down, the first page) is
-        a keyset page: as cheap at row 900,000 as at row 0. Only a jump to a
-        block with no neighbour above walks the index to an offset (ids_at).
+        Reading on from the block before (scrolling down, the first page) or
+        back from the block after (scrolling up after a jump) is a keyset
+        page: as cheap at row 900,000 as at row 0. Only a jump to a block
+        with no loaded neighbour walks the index to an offset (ids_at).
         """
         try:
             with self._db.read() as conn:
                 after = self._cursors.get(block - 1) if block else None
+                before = self._cursor_above(block + 1)
                 if block == 0 or after is not None:
                     page = list_cases(conn, self._filter, order=self._order, limit=self.BLOCK, after=after)
+                    ids = [case_row.id for case_row in page.items]
+                    rows = page.items
+                elif before is not None:
+                    page = list_cases(conn, self._filter, order=self._order, limit=self.BLOCK, before=before)
                     ids = [case_row.id for case_row in page.items]
                     rows = page.items
                 else:
@@ -251,20 +259,30 @@ class InboxModel(QAbstractTableModel):
             last = self._rows.get(ids[-1])
             self._cursors[block] = _cursor_after(last, self._order) if last is not None else None
 
+    def _cursor_above(self, block: int) -> str | None:
+        """The cursor of the first row of a loaded `block`, to read the block above it."""
+        ids = self._blocks.get(block)
+        first = self._rows.get(ids[0]) if ids else None
+        return _cursor_after(first, self._order) if first is not None and self._order in ("due", "newest") else None
+
     def _prefetch(self, block: int) -> None:
-        """Read `block` in the background if it continues a loaded block by keyset."""
+        """Read `block` in the background if it continues or precedes a loaded block by keyset."""
         if (
             self._background is None
+            or block < 0
             or block in self._blocks
             or block in self._prefetching
             or block * self.BLOCK >= self._count
-            or self._cursors.get(block - 1) is None
         ):
+            return
+        after = self._cursors.get(block - 1) if block else None
+        before = None if after is not None or block == 0 else self._cursor_above(block + 1)
+        if after is None and before is None and block != 0:
             return
         self._prefetching.add(block)
         generation = self._generation
         self._background(
-            _read_page, self._db, self._filter, self._order, self.BLOCK, self._cursors[block - 1],
+            _read_page, self._db, self._filter, self._order, self.BLOCK, after, before,
             on_done=lambda items: self._prefetched(generation, block, items),
             on_error=lambda _error: self._prefetching.discard(block),
         )
@@ -409,10 +427,10 @@ class InboxModel(QAbstractTableModel):
         )
 
 
-def _read_page(db: Database, flt: InboxFilter, order: str, limit: int, after: str) -> list[CaseRow]:
+def _read_page(db: Database, flt: InboxFilter, order: str, limit: int, after: str | None, before: str | None = None) -> list[CaseRow]:
     """One keyset page, for a background read (its own connection and snapshot)."""
     with db.read() as conn:
-        return list_cases(conn, flt, order=order, limit=limit, after=after).items
+        return list_cases(conn, flt, order=order, limit=limit, after=after, before=before).items
 
 
 def _cursor_after(row: CaseRow, order: str) -> str:
