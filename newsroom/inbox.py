@@ -24,6 +24,10 @@ COUNTS = CaseCount.__table__
 CASE_TAGS = CaseTag.__table__
 TAGS = Tag.__table__
 ORDERS = ("due", "newest", "relevance")
+# "Has a due time", spelled as a range: SQLite's planner sees `due_at IS NOT
+# NULL` as unselective when most cases have none and scans the table (220 ms
+# at a million cases) instead of walking the index from its first due time.
+_HAS_DUE = CASES.c.due_at >= datetime(1970, 1, 1, tzinfo=UTC)
 MAX_LIMIT = 1000
 
 
@@ -311,7 +315,7 @@ def _due_page(conn: Connection, flt: InboxFilter, limit: int, after: str | None)
         due_c, created_c = _instant(due_s), _instant(created_s)
     found: list[tuple] = []
     if after is None or due_c is not None:
-        cond = [*where, CASES.c.due_at.is_not(None)]
+        cond = [*where, _HAS_DUE]
         if due_c is not None:
             cond.append(tuple_(*key) > tuple_(due_c, created_c, id_c))
         found = conn.execute(select(*key).where(*cond).order_by(*key).limit(limit)).all()
@@ -359,7 +363,7 @@ def _due_before(conn: Connection, flt: InboxFilter, limit: int, before: str) -> 
             .limit(limit)
         ).scalars().all()
     if len(found) < limit:
-        cond = [*where, CASES.c.due_at.is_not(None)]
+        cond = [*where, _HAS_DUE]
         if due_c is not None:
             cond.append(tuple_(*key) < tuple_(due_c, created_c, id_c))
         found += conn.execute(
@@ -685,11 +689,11 @@ def ids_at(conn: Connection, flt: InboxFilter, *, order: str = "due", offset: in
             ).scalars()
         )
     key = (CASES.c.due_at, CASES.c.created_at, CASES.c.id)
-    with_due = conn.execute(select(func.count()).select_from(CASES).where(*where, CASES.c.due_at.is_not(None))).scalar_one()
+    with_due = conn.execute(select(func.count()).select_from(CASES).where(*where, _HAS_DUE)).scalar_one()
     ids: list[int] = []
     if offset < with_due:
         ids = list(
-            conn.execute(select(CASES.c.id).where(*where, CASES.c.due_at.is_not(None)).order_by(*key).limit(limit).offset(offset)).scalars()
+            conn.execute(select(CASES.c.id).where(*where, _HAS_DUE).order_by(*key).limit(limit).offset(offset)).scalars()
         )
     if len(ids) < limit:
         ids += conn.execute(

@@ -200,6 +200,8 @@ class Case(Base):
         _partial("ix_cases_department_recent", "department_id", "last_message_at", "id"),
         _partial("ix_cases_assignee_recent", "assignee_id", "last_message_at", "id"),
         _partial("ix_cases_open_recent", "last_message_at", "id", where=f"{LIVE} AND {OPEN_WORK}"),
+        _partial("ix_cases_open_department_recent", "department_id", "last_message_at", "id", where=f"{LIVE} AND {OPEN_WORK}"),
+        _partial("ix_cases_open_assignee_recent", "assignee_id", "last_message_at", "id", where=f"{LIVE} AND {OPEN_WORK}"),
         _partial("ix_cases_merged_into_id", "merged_into_id", where="merged_into_id IS NOT NULL"),
     )
 

@@ -32,6 +32,8 @@ _CASE_INDEXES = [
     ("ix_cases_department_recent", ["department_id", "last_message_at", "id"], _LIVE),
     ("ix_cases_assignee_recent", ["assignee_id", "last_message_at", "id"], _LIVE),
     ("ix_cases_open_recent", ["last_message_at", "id"], _OPEN),
+    ("ix_cases_open_department_recent", ["department_id", "last_message_at", "id"], _OPEN),
+    ("ix_cases_open_assignee_recent", ["assignee_id", "last_message_at", "id"], _OPEN),
     ("ix_cases_merged_into_id", ["merged_into_id"], "merged_into_id IS NOT NULL"),
 ]
 
