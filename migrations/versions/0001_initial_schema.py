@@ -16,23 +16,25 @@ depends_on = None
 
 _LIVE = "merged_into_id IS NULL"
 _OPEN = _LIVE + " AND status IN ('handed_off', 'new', 'open', 'waiting_on_citizen')"
+_ROUTED = " AND department_id IS NOT NULL"
+_ASSIGNED = " AND assignee_id IS NOT NULL"
 # Inbox queues as partial indexes over live (not merged) cases and over open
 # work; queries repeat these exact terms (newsroom.model.LIVE / OPEN_WORK).
 _CASE_INDEXES = [
     ("ix_cases_queue", ["status", "due_at", "created_at", "id"], _LIVE),
     ("ix_cases_queue_all", ["due_at", "created_at", "id"], _LIVE),
-    ("ix_cases_department_queue", ["department_id", "status", "due_at", "created_at", "id"], _LIVE),
-    ("ix_cases_assignee_queue", ["assignee_id", "status", "due_at", "created_at", "id"], _LIVE),
+    ("ix_cases_department_queue", ["department_id", "status", "due_at", "created_at", "id"], _LIVE + _ROUTED),
+    ("ix_cases_assignee_queue", ["assignee_id", "status", "due_at", "created_at", "id"], _LIVE + _ASSIGNED),
     ("ix_cases_channel_queue", ["channel_id", "due_at", "created_at", "id"], _LIVE),
     ("ix_cases_open_queue", ["due_at", "created_at", "id"], _OPEN),
-    ("ix_cases_open_department_queue", ["department_id", "due_at", "created_at", "id"], _OPEN),
+    ("ix_cases_open_department_queue", ["department_id", "due_at", "created_at", "id"], _OPEN + _ROUTED),
     ("ix_cases_open_assignee_queue", ["assignee_id", "due_at", "created_at", "id"], _OPEN),
     ("ix_cases_recent", ["last_message_at", "id"], _LIVE),
     ("ix_cases_status_recent", ["status", "last_message_at", "id"], _LIVE),
-    ("ix_cases_department_recent", ["department_id", "last_message_at", "id"], _LIVE),
-    ("ix_cases_assignee_recent", ["assignee_id", "last_message_at", "id"], _LIVE),
+    ("ix_cases_department_recent", ["department_id", "last_message_at", "id"], _LIVE + _ROUTED),
+    ("ix_cases_assignee_recent", ["assignee_id", "last_message_at", "id"], _LIVE + _ASSIGNED),
     ("ix_cases_open_recent", ["last_message_at", "id"], _OPEN),
-    ("ix_cases_open_department_recent", ["department_id", "last_message_at", "id"], _OPEN),
+    ("ix_cases_open_department_recent", ["department_id", "last_message_at", "id"], _OPEN + _ROUTED),
     ("ix_cases_open_assignee_recent", ["assignee_id", "last_message_at", "id"], _OPEN),
     ("ix_cases_merged_into_id", ["merged_into_id"], "merged_into_id IS NOT NULL"),
 ]
