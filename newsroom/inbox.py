@@ -689,6 +689,9 @@ def ids_at(conn: Connection, flt: InboxFilter, *, order: str = "due", offset: in
     """
     if flt.search:
         raise InboxError("Positional access is for views without a search; page a search with list_cases.")
+    hinted = _open_view_sql(conn, flt, order)
+    if hinted is not None:
+        return _ids_at_hinted(conn, hinted, order, offset, limit)
     where = _case_conditions(flt)
     if order == "newest":
         return list(
@@ -710,5 +713,68 @@ def ids_at(conn: Connection, flt: InboxFilter, *, order: str = "due", offset: in
             .order_by(CASES.c.created_at, CASES.c.id)
             .limit(limit - len(ids))
             .offset(max(0, offset - with_due))
+        ).scalars().all()
+    return ids
+
+
+# The desk's own views (open work; mine, unassigned, a department's) have
+# partial indexes in exactly their order, but for an OFFSET walk SQLite's
+# planner prefers the status index plus a sort of every open case (360 ms
+# at a million instead of 40). For these views on SQLite the index is named.
+_OPEN_VIEW_INDEXES = {
+    (None, "newest"): "ix_cases_open_recent",
+    ("assignee", "newest"): "ix_cases_open_assignee_recent",
+    ("department", "newest"): "ix_cases_open_department_recent",
+    (None, "due"): "ix_cases_open_queue",
+    ("assignee", "due"): "ix_cases_open_assignee_queue",
+    ("department", "due"): "ix_cases_open_department_queue",
+}
+
+
+def _open_view_sql(conn: Connection, flt: InboxFilter, order: str) -> tuple[str, dict] | None:
+    """(FROM ... WHERE ... with an INDEXED BY, its parameters) for an open-work view on SQLite, else None."""
+    if conn.dialect.name != "sqlite" or set(flt.statuses) != set(OPEN_STATUS_VALUES) or order not in ("due", "newest"):
+        return None
+    if flt.channel_id is not None or flt.tag_id is not None or flt.priority is not None:
+        return None
+    params: dict = {}
+    where = f"merged_into_id IS NULL AND {OPEN_WORK}"
+    if flt.department_id is not None:
+        if flt.assignee_id is not None or flt.unassigned:
+            return None
+        by = "department"
+        where += " AND department_id = :department AND department_id IS NOT NULL"
+        params["department"] = flt.department_id
+    elif flt.unassigned:
+        by = "assignee"
+        where += " AND assignee_id IS NULL"
+    elif flt.assignee_id is not None:
+        by = "assignee"
+        where += " AND assignee_id = :assignee"
+        params["assignee"] = flt.assignee_id
+    else:
+        by = None
+    return f"FROM cases INDEXED BY {_OPEN_VIEW_INDEXES[(by, order)]} WHERE {where}", params
+
+
+def _ids_at_hinted(conn: Connection, hinted: tuple[str, dict], order: str, offset: int, limit: int) -> list[int]:
+    source, params = hinted
+    run = lambda sql, **extra: conn.execute(text(sql), {**params, **extra})  # noqa: E731
+    if order == "newest":
+        return list(
+            run(f"SELECT id {source} ORDER BY last_message_at DESC, id DESC LIMIT :limit OFFSET :offset", limit=limit, offset=offset).scalars()
+        )
+    has_due = "due_at >= '1970-01-01 00:00:00.000000'"  # SQLite's stored form of _HAS_DUE
+    with_due = run(f"SELECT count(*) {source} AND {has_due}").scalar_one()
+    ids: list[int] = []
+    if offset < with_due:
+        ids = list(
+            run(f"SELECT id {source} AND {has_due} ORDER BY due_at, created_at, id LIMIT :limit OFFSET :offset",
+                limit=limit, offset=offset).scalars()
+        )
+    if len(ids) < limit:
+        ids += run(
+            f"SELECT id {source} AND due_at IS NULL ORDER BY created_at, id LIMIT :limit OFFSET :offset",
+            limit=limit - len(ids), offset=max(0, offset - with_due),
         ).scalars().all()
     return ids
