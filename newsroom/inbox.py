@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from sqlalchemy import Connection, and_, exists, func, literal_column, or_, select, text, tuple_
+from sqlalchemy import Connection, exists, func, literal_column, or_, select, text, tuple_
 
 from newsroom.model import OPEN_STATUS_VALUES, OPEN_WORK, Case, CaseCount, CaseTag, Channel, Department, Message, Tag, User
 from newsroom.search import parse, to_fts5, to_tsquery
@@ -388,8 +388,8 @@ def _newest_before(conn: Connection, flt: InboxFilter, limit: int, before: str) 
 SEARCH_CHUNK = 256
 
 
-def _match_clause(conn: Connection, query: str):
-    """(FROM-able source of matching message ids, the id column, bound params)."""
+def _match_clause(conn: Connection, query: str) -> str:
+    """The typed search as this database's full-text query (FTS5 or tsquery text)."""
     terms = parse(query)
     if conn.dialect.name == "sqlite":
         return to_fts5(terms)
@@ -643,9 +643,7 @@ def stored_counts(conn: Connection) -> dict[tuple, int]:
 
 def view_counts(conn: Connection, user_id: int | None) -> dict[str, int]:
     """The live counts of the standard views (mine, unassigned, waiting, all open, per department)."""
-    from newsroom.actions.common import OPEN_STATUSES
-
-    open_statuses = tuple(sorted(OPEN_STATUSES))
+    open_statuses = OPEN_STATUS_VALUES
     counts = {
         "all": count_cases(conn, InboxFilter()),
         "open": count_cases(conn, InboxFilter(statuses=open_statuses)),
@@ -661,24 +659,6 @@ def view_counts(conn: Connection, user_id: int | None) -> dict[str, int]:
     ):
         counts[f"department:{dept_id}"] = int(n)
     return counts
-
-
-__all__ = [
-    "CaseRow",
-    "Directory",
-    "InboxError",
-    "InboxFilter",
-    "Page",
-    "count_cases",
-    "fetch_rows",
-    "list_cases",
-    "recount",
-    "resolve_filter",
-    "stored_counts",
-    "view_counts",
-    "and_",
-    "UTC",
-]
 
 
 def ids_at(conn: Connection, flt: InboxFilter, *, order: str = "due", offset: int = 0, limit: int = 100) -> list[int]:

@@ -6,7 +6,7 @@ import re
 from sqlalchemy import bindparam, func, insert, select, update
 
 from newsroom.actions.base import ActionError, Tx
-from newsroom.model import Case, CaseStatus, Channel, Department, Message, Role, Tag, User
+from newsroom.model import OPEN_STATUS_VALUES, Case, Channel, Department, Message, Role, Tag, User
 
 CASES = Case.__table__
 MESSAGES = Message.__table__
@@ -156,4 +156,4 @@ def user_by_name(tx: Tx, name: str):
     return row
 
 
-OPEN_STATUSES = frozenset({CaseStatus.new.value, CaseStatus.open.value, CaseStatus.waiting_on_citizen.value, CaseStatus.handed_off.value})
+OPEN_STATUSES = frozenset(OPEN_STATUS_VALUES)

@@ -6,10 +6,8 @@ a command line that cannot be understood) and a message a person can act on.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-from pathlib import Path
 
 from newsroom import __version__
 from newsroom.cli import commands

@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, event, exc, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, exc
 
 from newsroom.db import migrate
 
@@ -276,25 +276,6 @@ def ensure_statistics(db: Database, *, force: bool = False) -> None:
         conn.commit()
 
 
-def table_names(db: Database) -> list[str]:
-    return inspect(db.engine).get_table_names()
-
-
 def translate_operational(error: exc.DBAPIError, db: Database) -> DatabaseError:
     """Turn a driver error met during work into an explained `DatabaseError`."""
     return _explain(error, str(db.engine.url))
-
-
-__all__ = [
-    "Database",
-    "DatabaseCorrupt",
-    "DatabaseError",
-    "DatabaseLocked",
-    "DatabaseTooNew",
-    "create_db_engine",
-    "open_database",
-    "sqlite_url",
-    "table_names",
-    "translate_operational",
-    "text",
-]
