@@ -1,0 +1,101 @@
+"""Channel secrets in the OS keyring, and nowhere else.
+
+Tokens, passwords and app passwords live in the operating system's keyring
+(Secret Service on Linux, Credential Locker on Windows) under the service
+``newsroom``, keyed by platform, account and purpose. They never go into the
+database, the settings file or a log. When the machine has no usable
+keyring, or only a plain-text file backend, storing a secret is refused with
+`NoKeyring` and a message that says what to install.
+"""
+from __future__ import annotations
+
+from typing import Protocol
+
+import keyring
+import keyring.errors
+
+SERVICE = "newsroom"
+
+NO_KEYRING = (
+    "This computer has no secure keyring for Newsroom's credentials, and Newsroom "
+    "will not store them in plain text. Install and unlock a keyring service "
+    "(GNOME Keyring or KWallet on Linux; Windows has one built in) and try again."
+)
+
+
+class NoKeyring(RuntimeError):
+    """No secure keyring backend is available."""
+
+    def __init__(self, detail: str = ""):
+        super().__init__(NO_KEYRING + (f" ({detail})" if detail else ""))
+        self.detail = detail
+
+
+class _ChannelKey(Protocol):
+    platform: str
+    account: str
+
+
+def _username(channel: _ChannelKey, name: str) -> str:
+    return f"{channel.platform}:{channel.account}:{name}"
+
+
+def _insecure(backend) -> str | None:
+    """Why `backend` is not acceptable for secrets, or None when it is."""
+    module = type(backend).__module__
+    cls = type(backend).__name__
+    if module.startswith("keyring.backends.fail") or module.startswith("keyring.backends.null"):
+        return "no keyring backend"
+    if module.startswith("keyrings.alt") and ("Plaintext" in cls or "file" in module):
+        return f"{module}.{cls} keeps secrets in a plain file"
+    if module.startswith("keyring.backends.chainer"):
+        backends = getattr(backend, "backends", [])
+        if not backends:
+            return "no keyring backend"
+        if all(_insecure(b) for b in backends):
+            return "only insecure keyring backends"
+    return None
+
+
+class SecretStore:
+    """Read and write channel secrets through `keyring`."""
+
+    def backend_problem(self) -> str | None:
+        """Why secrets cannot be stored here, or None when they can."""
+        try:
+            backend = keyring.get_keyring()
+        except Exception as error:  # noqa: BLE001 - keyring's detection can fail in many ways
+            return str(error) or type(error).__name__
+        return _insecure(backend)
+
+    def available(self) -> bool:
+        return self.backend_problem() is None
+
+    def set(self, channel: _ChannelKey, value: str, name: str = "secret") -> None:
+        problem = self.backend_problem()
+        if problem:
+            raise NoKeyring(problem)
+        try:
+            keyring.set_password(SERVICE, _username(channel, name), value)
+        except keyring.errors.KeyringError as error:
+            raise NoKeyring(str(error)) from None
+
+    def get(self, channel: _ChannelKey, name: str = "secret") -> str | None:
+        if self.backend_problem():
+            return None
+        try:
+            return keyring.get_password(SERVICE, _username(channel, name))
+        except keyring.errors.KeyringError:
+            return None
+
+    def delete(self, channel: _ChannelKey, name: str = "secret") -> None:
+        try:
+            keyring.delete_password(SERVICE, _username(channel, name))
+        except keyring.errors.PasswordDeleteError:
+            pass
+        except keyring.errors.KeyringError as error:
+            raise NoKeyring(str(error)) from None
+
+    def delete_all(self, channel: _ChannelKey, names: tuple[str, ...] = ("secret", "session")) -> None:
+        for name in names:
+            self.delete(channel, name)
