@@ -151,6 +151,19 @@ class Channel(Base):
     account: Mapped[str] = mapped_column(String(320))
     name: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(Instant())
+    # A connected channel has options (JSON: base_url, imap_host, ...); channels
+    # that only ever came in through an import file have none. The secret is
+    # in the OS keyring, never here.
+    options: Mapped[str | None] = mapped_column(Text)
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True, server_default=text("true"))
+    # The connector's cursor (JSON), stored with the items it covers.
+    cursor: Mapped[str | None] = mapped_column(Text)
+    # ok | backing_off | rate_limited | needs_attention | error
+    health: Mapped[str] = mapped_column(String(20), default="ok", server_default="ok")
+    health_reason: Mapped[str | None] = mapped_column(Text)
+    retry_at: Mapped[datetime | None] = mapped_column(Instant())
+    last_poll_at: Mapped[datetime | None] = mapped_column(Instant())
+    last_item_at: Mapped[datetime | None] = mapped_column(Instant())
 
 
 class Department(Base):
@@ -284,6 +297,8 @@ class Reply(Base):
     __table_args__ = (
         CheckConstraint(_in("state", ReplyState), name="state"),
         Index("ix_replies_case_id", "case_id"),
+        Index("ix_replies_client_key", "client_key", unique=True),
+        _partial("ix_replies_outbox", "channel_id", "id", where="state IN ('queued', 'sending')"),
     )
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)
@@ -297,6 +312,30 @@ class Reply(Base):
     sent_message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id"))
     created_at: Mapped[datetime] = mapped_column(Instant())
     updated_at: Mapped[datetime] = mapped_column(Instant())
+    # The client UUID given to the platform (Idempotency-Key, Message-ID,
+    # record key): set when the reply is queued, the same on every retry.
+    client_key: Mapped[str | None] = mapped_column(String(64))
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    next_attempt_at: Mapped[datetime | None] = mapped_column(Instant())
+    queued_at: Mapped[datetime | None] = mapped_column(Instant())
+    sent_at: Mapped[datetime | None] = mapped_column(Instant())
+    external_id: Mapped[str | None] = mapped_column(String(512))
+
+
+class SetAside(Base):
+    """A payload that could not be taken in (malformed, hostile, truncated), kept with the reason for an admin."""
+
+    __tablename__ = "set_aside"
+    __table_args__ = (Index("ix_set_aside_channel_id", "channel_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    channel_id: Mapped[int | None] = mapped_column(ForeignKey("channels.id"))
+    source: Mapped[str] = mapped_column(String(20))  # connector | import
+    external_id: Mapped[str | None] = mapped_column(String(512))
+    reason: Mapped[str] = mapped_column(Text)
+    payload: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(Instant())
+    dismissed_at: Mapped[datetime | None] = mapped_column(Instant())
 
 
 class Tag(Base):

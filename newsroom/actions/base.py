@@ -123,6 +123,9 @@ def _jsonable(value):
     if hasattr(value, "external_id") and hasattr(value, "channel"):
         # An inbound item: the audit names it; its text lives in the message.
         return {"platform": value.platform, "channel": value.channel, "external_id": value.external_id}
+    if hasattr(value, "reason") and hasattr(value, "payload"):
+        # A payload set aside: the audit keeps the reason; the payload has its own table.
+        return {"set_aside": value.reason, "external_id": getattr(value, "external_id", None)}
     if isinstance(value, datetime):
         return value.isoformat()
     if isinstance(value, (list, tuple)):

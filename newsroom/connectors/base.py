@@ -189,6 +189,18 @@ class Connector(abc.ABC):
     #: the platform's limit on a reply's length in characters (None: no limit we enforce)
     max_reply_chars: ClassVar[int | None] = None
 
+    @classmethod
+    def account_for(cls, options: Mapping[str, Any]) -> str:
+        """The platform account this channel listens on, from its options (unique per platform).
+
+        The default is ``username@host`` of ``base_url`` (or just one of the two).
+        """
+        from urllib.parse import urlsplit
+
+        host = urlsplit(str(options.get("base_url") or "")).netloc
+        user = str(options.get("username") or "")
+        return f"{user}@{host}" if user and host else (user or host)
+
     def __init__(self, channel: ChannelSettings, *, secrets: SecretStore, http: httpx.AsyncClient | None = None):
         self.channel = channel
         self.secrets = secrets
