@@ -99,3 +99,22 @@ class SecretStore:
     def delete_all(self, channel: _ChannelKey, names: tuple[str, ...] = ("secret", "session")) -> None:
         for name in names:
             self.delete(channel, name)
+
+
+class MemorySecretStore(SecretStore):
+    """Secrets in a dict, for the demo's throwaway fake-platform tokens (never real credentials)."""
+
+    def __init__(self) -> None:
+        self._values: dict[str, str] = {}
+
+    def backend_problem(self) -> str | None:
+        return None
+
+    def set(self, channel: _ChannelKey, value: str, name: str = "secret") -> None:
+        self._values[_username(channel, name)] = value
+
+    def get(self, channel: _ChannelKey, name: str = "secret") -> str | None:
+        return self._values.get(_username(channel, name))
+
+    def delete(self, channel: _ChannelKey, name: str = "secret") -> None:
+        self._values.pop(_username(channel, name), None)

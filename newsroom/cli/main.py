@@ -10,6 +10,7 @@ import os
 import sys
 
 from newsroom import __version__
+from newsroom.cli import channels as channel_commands
 from newsroom.cli import commands
 
 
@@ -116,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = csub.add_parser("split", parents=[common], help="move one message into a case of its own")
     p.add_argument("message_id", type=int, metavar="MESSAGE")
     p.set_defaults(handler=commands.cmd_case_action, action="split")
+    channel_commands.add_case_reply(csub, common)
 
     dept = sub.add_parser("department", parents=[common], help="departments")
     dsub = dept.add_subparsers(dest="dept_command", metavar="ACTION", parser_class=_Parser, required=True)
@@ -144,6 +146,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rate", type=float, default=0.0, help="messages per second (0: as fast as possible)")
     p.add_argument("--seed", type=int, default=None)
     p.set_defaults(handler=commands.cmd_demo_feed)
+    channel_commands.add_demo_serve(msub, common)
+    channel_commands.add_parsers(sub, common, _Parser)
 
     p = sub.add_parser("bench", parents=[common], help="measure the speed figures (see docs/PERFORMANCE.md)")
     p.add_argument("--messages", type=int, default=100_000)
