@@ -541,10 +541,44 @@ def _id_list(conn: Connection, ids: list[int]):
     return ids
 
 
+# SQLite: one statement, names joined in, the rows in the order of the ids
+# (json_each's key), the tags folded into one text. The SQLAlchemy path costs
+# ~5 ms a page in statement building and result processing; this ~1 ms.
+_TAG_SEP = "\x1f"  # a tag never contains it (actions.cases.normalize_tag)
+_SQLITE_ROWS = f"""
+SELECT c.id, c.status, c.priority, d.name, u.name, ch.platform, ch.account, c.author_label, c.subject,
+       c.snippet, c.message_count, c.created_at, c.last_message_at, c.due_at,
+       (SELECT group_concat(name, char(31)) FROM
+           (SELECT t.name AS name FROM case_tags AS ct JOIN tags AS t ON t.id = ct.tag_id
+            WHERE ct.case_id = c.id ORDER BY t.name))
+FROM json_each(?) AS j
+JOIN cases AS c ON c.id = j.value
+JOIN channels AS ch ON ch.id = c.channel_id
+LEFT JOIN departments AS d ON d.id = c.department_id
+LEFT JOIN users AS u ON u.id = c.assignee_id
+ORDER BY j.key
+"""
+
+
+def _sqlite_instant(value: str | None) -> datetime | None:
+    """SQLAlchemy's naive-UTC text on SQLite as an aware instant (what `Instant` returns, without its machinery)."""
+    return None if value is None else datetime.fromisoformat(value).replace(tzinfo=UTC)
+
+
 def fetch_rows(conn: Connection, ids: list[int]) -> list[CaseRow]:
     """Inbox rows for case ids, in the given order."""
     if not ids:
         return []
+    if conn.dialect.name == "sqlite":
+        out = []
+        for (case_id, status, priority, department, assignee, platform, account, author, subject, snippet_text, count,
+             created, last, due, tags) in conn.exec_driver_sql(_SQLITE_ROWS, (json.dumps(ids),)):
+            out.append(
+                CaseRow(case_id, status, priority, department, assignee, platform, account, author, subject, snippet_text,
+                        count, _sqlite_instant(created), _sqlite_instant(last), _sqlite_instant(due),
+                        tags.split(_TAG_SEP) if tags else [])
+            )
+        return out
     names = Directory(conn)
     wanted = _id_list(conn, ids)
     by_id = {row.id: row for row in conn.execute(select(*_ROW_COLUMNS).where(CASES.c.id.in_(wanted)))}
