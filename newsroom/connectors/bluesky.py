@@ -456,10 +456,13 @@ class BlueskyConnector(Connector):
         reached = False
         newest: datetime | None = None
         newest_text: str | None = None
+        horizon = utcnow() + timedelta(days=1)
         page_times: list[tuple[datetime, str, Any]] = []  # (indexedAt, its text, uri) of what this page holds
         for obj in body["notifications"]:
             indexed = _instant(obj.get("indexedAt")) if isinstance(obj, dict) else None
-            uri = obj.get("uri") if isinstance(obj, dict) else None
+            if indexed is not None and indexed > horizon:
+                indexed = None  # a time in the future must not become the watermark
+            uri = obj.get("uri") if isinstance(obj, dict) and isinstance(obj.get("uri"), str) else None
             if indexed is not None and watermark is not None:
                 if indexed < watermark:
                     reached = True
@@ -479,8 +482,7 @@ class BlueskyConnector(Connector):
                 if key in aside_seen:
                     continue
                 aside_seen.append(key)
-                external = uri if isinstance(uri, str) else None
-                set_aside.append(SetAside(error.reason, dumps(obj), external))
+                set_aside.append(SetAside(error.reason, dumps(obj), uri))
         if server_cursor is None:
             reached = True
 
