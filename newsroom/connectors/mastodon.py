@@ -115,7 +115,11 @@ def html_to_text(html: str) -> str:
 
 def id_key(value: str) -> tuple[int, int | str]:
     """Order of two ids: as numbers when both are digits (Mastodon's are), else as text."""
-    return (0, int(value)) if value.isdigit() and len(value) < 40 else (1, value)
+    return (0, int(value)) if _numeric(value) else (1, value)
+
+
+def _numeric(value: str) -> bool:
+    return value.isascii() and value.isdigit() and len(value) < 40
 
 
 _URL = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
@@ -127,6 +131,26 @@ def status_length(text: str) -> int:
     text = _URL.sub("x" * URL_CHARS, text)
     text = _REMOTE_MENTION.sub(lambda m: m.group(1), text)
     return len(text)
+
+
+def next_cursor(cursor: str | None, link_min_id: str | None, ids: list[str]) -> str:
+    """The highest id seen: the Link's rel="prev" min_id when there is one, else the page's ids.
+
+    Mastodon's ids are numbers in strings and compare as numbers ("100" > "99");
+    other servers use sortable opaque strings (ULIDs) that compare as text. A
+    stray non-numeric id among numeric ones is a malformed notification and
+    never becomes the cursor. Nothing seen on a first run gives "0": the next
+    run then reads everything from the beginning, not just the newest page.
+    """
+    candidates = [link_min_id] if link_min_id else list(ids)
+    if cursor is not None:
+        candidates.append(cursor)
+    if not candidates:
+        return "0"
+    numeric = [c for c in candidates if _numeric(c)]
+    if numeric and (cursor is None or _numeric(cursor)):
+        return max(numeric, key=int)
+    return max(candidates)
 
 
 def _link_min_id(link: str | None) -> str | None:
@@ -163,8 +187,6 @@ class MastodonConnector(Connector):
     max_reply_chars = MAX_REPLY_CHARS
     #: notifications asked for per request (tests lower it to make many pages)
     page_limit: ClassVar[int] = PAGE_LIMIT
-    #: seconds a single request may take before it counts as a network error
-    request_timeout: ClassVar[float] = 30.0
 
     def __init__(self, channel, *, secrets, http=None):
         super().__init__(channel, secrets=secrets, http=http)
@@ -212,7 +234,7 @@ class MastodonConnector(Connector):
         all_headers = {"Authorization": f"Bearer {self.secret()}", "Accept": "application/json", **(headers or {})}
         try:
             response = await self._client().request(
-                method, self.base_url + path, params=params, json=json_body, headers=all_headers, timeout=self.request_timeout
+                method, self.base_url + path, params=params, json=json_body, headers=all_headers
             )
         except httpx.TimeoutException as error:
             raise TransientError(f"Mastodon did not answer in time ({type(error).__name__})") from error
@@ -322,16 +344,7 @@ class MastodonConnector(Connector):
             except Exception as error:  # noqa: BLE001 - one unreadable payload must not stop the channel
                 reason = f"the notification cannot be read ({type(error).__name__}: {error})"
                 set_aside.append(SetAside(reason[:500], _payload(entry), _external_id(entry)))
-        newest = _link_min_id(response.headers.get("link"))
-        candidates = [i for i in (newest, *ids) if i is not None]
-        if cursor_id is not None:
-            candidates.append(cursor_id)
-        if candidates:
-            new_cursor: Any = max(candidates, key=id_key)
-        else:
-            # Nothing yet on a first run: start from the very beginning next time, so
-            # whatever arrives before the next poll is read in full, not just its newest page.
-            new_cursor = cursor_id if cursor_id is not None else "0"
+        new_cursor = next_cursor(cursor_id, _link_min_id(response.headers.get("link")), ids)
         items.sort(key=lambda item: id_key(_str_id(item.raw["id"]) or ""))
         # The first run takes the newest page only; after that, a full page means more wait.
         more = cursor_id is not None and len(body) >= self.page_limit and new_cursor != cursor_id
