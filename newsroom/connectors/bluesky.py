@@ -102,31 +102,29 @@ def grapheme_count(text: str) -> int:
     ri_open = False  # the previous cluster is a lone regional indicator
     for ch in text:
         cp = ord(ch)
-        joins = False
-        if prev is not None:
-            if after_zwj:
-                joins = True
-            elif cp == 0x200D or 0xFE00 <= cp <= 0xFE0F or 0xE0100 <= cp <= 0xE01EF:
-                joins = True
-            elif 0x1F3FB <= cp <= 0x1F3FF or 0xE0020 <= cp <= 0xE007F:
-                joins = True
-            elif unicodedata.category(ch) in ("Mn", "Me", "Mc"):
-                joins = True
-            elif ch == "\n" and prev == "\r":
-                joins = True
-            elif 0x1F1E6 <= cp <= 0x1F1FF and ri_open:
-                joins = True
-            elif 0x1160 <= cp <= 0x11FF and (0x1100 <= ord(prev) <= 0x11FF or 0xAC00 <= ord(prev) <= 0xD7A3):
-                joins = True
-        if joins:
-            if 0x1F1E6 <= cp <= 0x1F1FF:
+        regional = 0x1F1E6 <= cp <= 0x1F1FF
+        if prev is not None and (after_zwj or _extends(ch, cp, prev) or (regional and ri_open)):
+            if regional:
                 ri_open = False
         else:
             count += 1
-            ri_open = 0x1F1E6 <= cp <= 0x1F1FF
+            ri_open = regional
         after_zwj = cp == 0x200D
         prev = ch
     return count
+
+
+def _extends(ch: str, cp: int, prev: str) -> bool:
+    """Whether `ch` continues the grapheme cluster `prev` belongs to (ZWJ and flags aside)."""
+    return (
+        cp == 0x200D  # zero-width joiner
+        or 0xFE00 <= cp <= 0xFE0F or 0xE0100 <= cp <= 0xE01EF  # variation selectors
+        or 0x1F3FB <= cp <= 0x1F3FF  # emoji skin-tone modifiers
+        or 0xE0020 <= cp <= 0xE007F  # tag characters (subdivision flags)
+        or unicodedata.category(ch) in ("Mn", "Me", "Mc")  # combining and spacing marks
+        or (ch == "\n" and prev == "\r")
+        or (0x1160 <= cp <= 0x11FF and (0x1100 <= ord(prev) <= 0x11FF or 0xAC00 <= ord(prev) <= 0xD7A3))  # jamo V/T
+    )
 
 
 def tid_for_key(key: str) -> str:
@@ -179,9 +177,11 @@ def _instant(value: Any) -> datetime | None:
 
 
 def _strong_ref(value: Any) -> dict | None:
-    if isinstance(value, Mapping) and isinstance(value.get("uri"), str) and isinstance(value.get("cid"), str):
-        if split_at_uri(value["uri"]) and value["cid"]:
-            return {"uri": value["uri"], "cid": value["cid"]}
+    if not isinstance(value, Mapping):
+        return None
+    uri, cid = value.get("uri"), value.get("cid")
+    if isinstance(uri, str) and isinstance(cid, str) and cid and split_at_uri(uri):
+        return {"uri": uri, "cid": cid}
     return None
 
 
@@ -567,7 +567,7 @@ class BlueskyConnector(Connector):
         error = self._failure(response, "Bluesky refused the reply")
         if not isinstance(error, RateLimited):
             # A create on an existing key fails (the PDS says 500 or InvalidRequest): was it an earlier try?
-            name, message = self._error(response)
+            _name, message = self._error(response)
             if response.status_code >= 500 or "exist" in message.lower() or "already" in message.lower():
                 try:
                     existing = await self._get_record(did, rkey)
@@ -579,4 +579,4 @@ class BlueskyConnector(Connector):
         raise error
 
 
-__all__ = ["BlueskyConnector", "grapheme_count", "parse_notification", "tid_for_key", "jwt_exp"]
+__all__ = ["BlueskyConnector", "grapheme_count", "jwt_exp", "parse_notification", "tid_for_key"]

@@ -587,9 +587,8 @@ def validate_post(record: Any) -> str | None:
     except (ValueError, TypeError):
         return "Record/createdAt must be an valid atproto datetime (both RFC-3339 and ISO-8601)"
     langs = record.get("langs")
-    if langs is not None:
-        if not isinstance(langs, list) or len(langs) > 3 or not all(isinstance(x, str) and x for x in langs):
-            return "Record/langs must not have more than 3 elements"
+    if langs is not None and (not isinstance(langs, list) or len(langs) > 3 or not all(isinstance(x, str) and x for x in langs)):
+        return "Record/langs must not have more than 3 elements"
     reply = record.get("reply")
     if reply is not None:
         if not isinstance(reply, dict):

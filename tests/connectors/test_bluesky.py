@@ -11,8 +11,19 @@ import pytest
 from sqlalchemy import select, update
 
 from newsroom.actions import perform, resolve_actor
-from newsroom.connectors.base import ChannelSettings, Original, OutboundReply, PermanentError
-from newsroom.connectors.bluesky import BlueskyConnector, grapheme_count, jwt_exp, tid_for_key
+from newsroom.connectors.base import (
+    ChannelSettings,
+    Original,
+    OutboundReply,
+    PermanentError,
+    TransientError,
+)
+from newsroom.connectors.bluesky import (
+    BlueskyConnector,
+    grapheme_count,
+    jwt_exp,
+    tid_for_key,
+)
 from newsroom.connectors.runner import Collector, load_channels
 from newsroom.fakes.bluesky import TID_RE, BlueskyFake, demo_channel
 from newsroom.inbound import Author, loads
@@ -242,7 +253,7 @@ async def _answer(db, collector, channel, citizen_uri, text):
 
 
 @pytest.mark.asyncio
-async def test_reply_refs_keep_the_thread_root(db, people, fake, secrets):
+async def test_reply_refs_keep_the_thread_root(db, people, fake, secrets):  # noqa: F811
     channel = connect_fake(db, fake, secrets)
     own = fake.own.did
     announcement = fake.own_post("Afvalinzameling verschuift door Koningsdag.")
@@ -296,10 +307,10 @@ class CrashingCollector(Collector):
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize("crash", [
-    dict(crash_after="reply_sending"),   # died before calling Bluesky
-    dict(crash_before="reply_sent"),     # the post exists; we never recorded it
-    dict(crash_after="reply_sent"),      # all done; the restart must not send again
-    dict(network=True),                  # the create timed out after the PDS made the post
+    {"crash_after": "reply_sending"},   # died before calling Bluesky
+    {"crash_before": "reply_sent"},     # the post exists; we never recorded it
+    {"crash_after": "reply_sent"},      # all done; the restart must not send again
+    {"network": True},                  # the create timed out after the PDS made the post
 ])
 async def test_reply_interrupted_and_retried_lands_once(sqlite_db, fake, secrets, crash):
     from tests.core.conftest import add_people
@@ -321,7 +332,7 @@ async def test_reply_interrupted_and_retried_lands_once(sqlite_db, fake, secrets
                 return response
 
         async with httpx.AsyncClient(transport=LosingTransport()) as http, Collector(db, secrets=secrets, http=http) as c:
-            with pytest.raises(Exception):
+            with pytest.raises(TransientError):
                 await c.send_pending(channel)
         with db.transaction() as conn:  # skip the backoff wait
             conn.execute(update(REPLIES).values(next_attempt_at=None))

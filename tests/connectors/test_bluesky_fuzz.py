@@ -75,7 +75,7 @@ def mutate(obj: dict, how) -> object:
     return obj
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(how=mutation())
 def test_parse_notification_raises_only_invalid_item(how):
     obj = mutate(valid(1, "did:plc:gemeente"), how)
