@@ -418,6 +418,25 @@ class MastodonConnector(Connector):
                 delay = max(delay, min(300.0, left / max(1, self._remaining)))
         await asyncio.sleep(delay)
 
+    async def _already_posted(self, body: dict[str, Any]) -> SendResult | None:
+        """On a retry: our answer already in the thread (the Idempotency-Key is kept only one hour)."""
+        try:
+            response = await self._request("GET", f"/api/v1/statuses/{body['in_reply_to_id']}/context")
+        except PermanentError:
+            return None  # the POST will say what is wrong
+        context = self._json(response)
+        descendants = context.get("descendants") if isinstance(context, dict) else None
+        for status in descendants if isinstance(descendants, list) else []:
+            if not isinstance(status, dict) or _str_id(status.get("in_reply_to_id")) != body["in_reply_to_id"]:
+                continue
+            account = status.get("account")
+            acct = account.get("acct") if isinstance(account, dict) else None
+            content = status.get("content")
+            if isinstance(acct, str) and self._is_me(acct) and isinstance(content, str) and _same_text(html_to_text(content), body["status"]):
+                url = status.get("url") or status.get("uri")
+                return SendResult(str(status["id"]), url if isinstance(url, str) else None, raw=status, already_sent=True)
+        return None
+
     # -- replying -----------------------------------------------------------------------------
 
     def _is_me(self, acct: str) -> bool:
@@ -479,6 +498,10 @@ class MastodonConnector(Connector):
 
     async def send(self, reply: OutboundReply) -> SendResult:
         body = self.compose(reply)
+        if reply.attempt > 1:
+            found = await self._already_posted(body)
+            if found is not None:
+                return found
         response = await self._request("POST", "/api/v1/statuses", json_body=body, headers={"Idempotency-Key": reply.key})
         status = self._json(response)
         status_id = _str_id(status.get("id")) if isinstance(status, dict) else None
@@ -486,6 +509,10 @@ class MastodonConnector(Connector):
             raise TransientError("Mastodon accepted the reply but did not say its id")
         url = status.get("url") or status.get("uri")
         return SendResult(external_id=status_id, url=url if isinstance(url, str) else None, raw=status)
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.split()) == " ".join(b.split())
 
 
 def _platform_text(response: httpx.Response) -> str:

@@ -348,7 +348,7 @@ class MastodonFake(FakeServer):
             return None, self._error(422, "This method requires an authenticated user")
         return (self.accounts[account_id] if account_id else None), None
 
-    def _limits(self, request: Request) -> dict[str, str]:
+    def _limits(self, request: Request) -> tuple[dict[str, str], datetime]:
         """Count the request in its token's 5-minute window; the headers that describe it."""
         key = request.bearer() or "ip"
         moment = time.monotonic()
@@ -363,7 +363,7 @@ class MastodonFake(FakeServer):
             "X-RateLimit-Limit": str(self.rate_limit_per_period),
             "X-RateLimit-Remaining": str(max(0, self.rate_limit_per_period - count)),
             "X-RateLimit-Reset": iso6(reset),
-        }
+        }, reset
 
     def rate_limited_response(self, reset_at: datetime) -> Response:
         return Response(429, {"error": "Too many requests"}, {
@@ -378,9 +378,9 @@ class MastodonFake(FakeServer):
             request.path = request.path.rstrip("/")  # Rails routes ignore a trailing slash; Mastodon.py sends some
         if not request.path.startswith("/api/"):
             return super()._respond(request)
-        limits = self._limits(request)
+        limits, reset = self._limits(request)
         if int(limits["X-RateLimit-Remaining"]) <= 0 and self.faults.rate_limited == 0:
-            response = self.rate_limited_response(datetime.fromisoformat(limits["X-RateLimit-Reset"].replace("Z", "+00:00")))
+            response = self.rate_limited_response(reset)
         else:
             response = super()._respond(request)
         for key, value in limits.items():
@@ -583,7 +583,7 @@ class MastodonFake(FakeServer):
             if not text.strip():
                 return self._error(422, "Validation failed: Text can't be blank")
             if visibility not in VISIBILITIES:
-                return self._error(422, f"Validation failed: Visibility is not included in the list")
+                return self._error(422, "Validation failed: Visibility is not included in the list")
             if _length(text) > MAX_CHARS:
                 return self._error(422, f"Validation failed: Text character limit of {MAX_CHARS} exceeded")
             in_reply_to = params.get("in_reply_to_id") or None
@@ -607,6 +607,29 @@ class MastodonFake(FakeServer):
             if status is None or not self._may_see(viewer, status):
                 return self._error(404, "Record not found")
             return Response(200, self.status_json(status))
+
+    @route("GET", "/api/v1/statuses/(?P<id>[^/]+)/context")
+    def status_context(self, request: Request) -> Response:
+        viewer, error = self._auth(request, user=False)
+        if error:
+            return error
+        with self.lock:
+            status = self.statuses.get(request.params["id"])
+            if status is None or not self._may_see(viewer, status):
+                return self._error(404, "Record not found")
+            ancestors, parent = [], self.statuses.get(status.in_reply_to_id or "")
+            while parent is not None:
+                ancestors.insert(0, parent)
+                parent = self.statuses.get(parent.in_reply_to_id or "")
+            descendants, frontier = [], [status.id]
+            while frontier:
+                children = [s for s in self.statuses.values() if s.in_reply_to_id in frontier]
+                descendants.extend(children)
+                frontier = [c.id for c in children]
+            return Response(200, {
+                "ancestors": [self.status_json(s) for s in ancestors if self._may_see(viewer, s)],
+                "descendants": [self.status_json(s) for s in sorted(descendants, key=lambda s: int(s.id)) if self._may_see(viewer, s)],
+            })
 
     @staticmethod
     def _may_see(viewer: FakeAccount | None, status: FakeStatus) -> bool:

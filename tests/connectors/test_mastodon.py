@@ -251,9 +251,7 @@ async def _resume_scenario(db, secrets, rng: random.Random, monkeypatch, http: h
                 if state.health == "needs_attention":
                     assert "expired or was revoked" in state.health_reason
                     secrets.set(channel, fake.issue_token("gemeente"))  # the admin enters a new token
-                elif state.health == "rate_limited":
-                    assert state.retry_at > utcnow()
-                elif state.health == "backing_off":
+                elif state.health == "rate_limited" or state.health == "backing_off":
                     assert state.retry_at > utcnow()
         crashes.update(fetch=0, store=0, after_store=0)
         fake.faults.clear()
@@ -368,7 +366,7 @@ async def _case_with_message(db, secrets, fake, channel, **post) -> tuple[int, s
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize("crash", ["before_post", "after_post", "timeout"])
-async def test_a_reply_lands_once_whatever_step_fails(db, people, secrets, fake, crash, monkeypatch):
+async def test_a_reply_lands_once_whatever_step_fails(db, people, secrets, fake, crash, monkeypatch):  # noqa: F811
     channel = connect_fake(db, secrets, fake)
     case_id, original = await _case_with_message(
         db, secrets, fake, channel, text="@gemeente Wanneer wordt mijn grofvuil opgehaald? Kenmerk 123.", username="kees",
@@ -448,6 +446,11 @@ async def test_reply_addresses_everyone_but_us_and_keeps_visibility(sqlite_db, s
         assert result.external_id in fake.statuses and result.url.endswith(result.external_id)
         again = await connector.send(OutboundReply(1, "k1", "We komen kijken.", original, attempt=2))
         assert again.external_id == result.external_id
+        # a retry after the server forgot the key (kept one hour) finds the answer in the thread
+        fake.idempotency.clear()
+        late = await connector.send(OutboundReply(1, "k1", "We komen  kijken.", original, attempt=3))
+        assert late.already_sent and late.external_id == result.external_id
+        assert len(fake.replies_to(status_id)) == 1
         # no raw payload (e.g. an imported message): answer the author only, and privately
         bare = Original(status_id, None, None, Author(None, "@piet"), None, None, row.received_at, None)
         assert connector.compose(OutboundReply(2, "k2", "Hoi", bare))["visibility"] == "direct"
@@ -455,7 +458,7 @@ async def test_reply_addresses_everyone_but_us_and_keeps_visibility(sqlite_db, s
 
 
 @pytest.mark.asyncio
-async def test_too_long_or_refused_replies_fail_with_the_reason(db, people, secrets, fake, monkeypatch):
+async def test_too_long_or_refused_replies_fail_with_the_reason(db, people, secrets, fake, monkeypatch):  # noqa: F811
     channel = connect_fake(db, secrets, fake)
     case_id, original = await _case_with_message(db, secrets, fake, channel, text="vraag", username="kees")
     too_long = perform(db, "queue_reply", people.operator, case_id=case_id, text="a" * 495).info["reply"]
@@ -479,3 +482,21 @@ def test_demo_channel_and_credentials(fake):
     spec = demo_channel(fake)
     assert spec["platform"] == "mastodon" and spec["options"] == {"base_url": fake.base_url, "username": "gemeente"}
     assert spec["secret"] == fake.credentials()["token"]
+
+
+@pytest.mark.asyncio
+async def test_idle_polling_slows_down_when_the_budget_runs_low(secrets, monkeypatch):
+    channel = ChannelSettings(1, "mastodon", "@g@x", "M", {"base_url": "https://x.example", "username": "g"})
+    connector = MastodonConnector(channel, secrets=secrets)
+    slept: list[float] = []
+
+    async def fake_sleep(seconds: float) -> None:
+        slept.append(seconds)
+
+    monkeypatch.setattr(asyncio, "sleep", fake_sleep)
+    await connector.wait_for_new(2.0)  # nothing known yet: the poll interval
+    connector._remaining, connector._reset = 3, utcnow() + timedelta(seconds=60)
+    await connector.wait_for_new(2.0)  # 3 requests left for 60 s: one every ~20 s
+    connector._remaining = 250
+    await connector.wait_for_new(2.0)
+    assert slept[0] == 2.0 and 19 < slept[1] <= 20 and slept[2] == 2.0

@@ -11,7 +11,11 @@ from collections.abc import Iterator
 import pytest
 import requests
 from mastodon import Mastodon
-from mastodon.errors import MastodonNotFoundError, MastodonRatelimitError, MastodonUnauthorizedError
+from mastodon.errors import (
+    MastodonNotFoundError,
+    MastodonRatelimitError,
+    MastodonUnauthorizedError,
+)
 
 from newsroom.fakes.mastodon import OOB, MastodonFake
 
