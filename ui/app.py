@@ -2,11 +2,12 @@
 
 `run` creates the QApplication and runs `_main` on a qasync event loop.
 `_main` starts the `Desktop` (settings, language, database, who you are,
-the window, the demo feed) and waits for an asyncio.Event that the window
-sets when it closes. Qt does not quit on its own when the last window
-closes (setQuitOnLastWindowClosed(False)): the clean-up runs first,
-waiting for the database worker without blocking the loop, and then
-`_main` returns and the loop ends.
+the window, the collector and, in the demo, the fake platforms) and waits
+for an asyncio.Event that the window sets when it closes. Qt does not quit
+on its own when the last window closes (setQuitOnLastWindowClosed(False)):
+the clean-up runs first (the collector stopped and its task awaited, the
+fakes stopped, the database worker drained, all without blocking the
+loop), and then `_main` returns and the loop ends.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import os
 import signal
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import qasync
@@ -28,6 +30,7 @@ from newsroom.actions import SYSTEM, ActionError, perform, resolve_actor
 from newsroom.config import data_location, open_location, reset_demo
 from newsroom.db.engine import Database, DatabaseError
 from newsroom.model import User
+from newsroom.secrets import MemorySecretStore, SecretStore
 from ui import i18n, theme
 from ui.core_text import explain
 from ui.i18n import tr
@@ -71,6 +74,9 @@ def run(*, data_dir: str | None, demo: bool, reset: bool, user: str | None, lang
 
 
 async def _main(desktop: "Desktop") -> int:
+    # The collector's database work runs in this pool (asyncio.to_thread); the loop joins it when it closes.
+    # (qasync's own default is a pool of QThreads, which Python's threading module cannot join.)
+    asyncio.get_running_loop().set_default_executor(ThreadPoolExecutor(max_workers=4, thread_name_prefix="newsroom-loop"))
     quit_requested = asyncio.Event()
     desktop.on_quit = quit_requested.set
     previous = _quit_on_signals(desktop)
@@ -132,7 +138,9 @@ class Desktop:
         self.translators: list = []
         self.db: Database | None = None
         self.ops: Ops | None = None
-        self.feed = None  # a DemoFeed in demo mode
+        self.feed = None  # a ui.collector.DemoFeed in demo mode
+        self.demo_platforms = None  # newsroom.demo.platforms.DemoPlatforms in demo mode
+        self.collector = None  # ui.collector.DeskCollector while a window is open
         self.window: MainWindow | None = None
         self.dialog = None
         self.location: Path | None = None
@@ -261,17 +269,33 @@ class Desktop:
             # The demo shows messages arriving: newest on top, where the eye is.
             self.settings.set("inbox_order", "newest")
         self.ops = Ops(self.db, actor)
-        if self.demo:
-            from ui.demo_feed import DemoFeed
-
-            self.feed = DemoFeed(self.ops, self.settings.get("demo_feed_seconds"))
+        self._start_collector()
         self._make_window()
+        if self.collector is not None:
+            self.collector.start()
         if self.feed is not None and self.settings.get("demo_feed_on"):
             self.feed.start()
 
+    def _start_collector(self) -> None:
+        """The collector over this data's channels; in the demo over the loopback fakes, secrets in memory."""
+        from ui.collector import DemoFeed, DeskCollector, start_demo_platforms
+
+        if self.demo:
+            try:
+                self.demo_platforms = start_demo_platforms(self.db, 0.0)
+            except (OSError, DatabaseError, ActionError) as error:
+                log.warning("the demo's platforms did not start: %s", error)
+                self.demo_platforms = None
+            secrets = self.demo_platforms.secrets if self.demo_platforms is not None else MemorySecretStore()
+        else:
+            secrets = SecretStore()
+        self.collector = DeskCollector(self.db, secrets)
+        if self.demo:
+            self.feed = DemoFeed(self.demo_platforms, self.collector, self.settings.get("demo_feed_seconds"))
+
     def _make_window(self) -> None:
         desk = Desk(self.db, self.ops.actor, self.location, self.demo, self.settings)
-        window = MainWindow(desk, self.ops, self.feed)
+        window = MainWindow(desk, self.ops, self.feed, self.collector)
         window.closed.connect(self._window_closed)
         window.language_changed.connect(self._language_changed)
         self.window = window
@@ -337,9 +361,14 @@ class Desktop:
         self.on_quit()
 
     async def shutdown(self) -> None:
-        """Stop the feed, let the worker finish what it was asked, close the database, save settings."""
+        """Stop the feed and the collector, let the worker finish what it was asked, close the database, save settings."""
         if self.feed is not None:
             self.feed.stop()
+        if self.collector is not None:
+            await self.collector.close()
+        if self.demo_platforms is not None:
+            await asyncio.to_thread(self.demo_platforms.stop)  # joins the scenario thread, stops the fakes
+            self.demo_platforms = None
         if self.ops is not None:
             await self.ops.drain()
             self.ops.close()

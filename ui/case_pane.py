@@ -9,14 +9,17 @@ all of it, so a 1 MB e-mail opens at once.
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QFont, QTextCharFormat, QTextCursor
+from PySide6.QtCore import Qt, QTextBoundaryFinder, Signal
+from PySide6.QtGui import QAction, QFont, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -27,8 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sqlalchemy import select
+
 from newsroom.casefile import CaseNotFound, case_detail
 from newsroom.db.engine import Database, DatabaseError
+from newsroom.model import Reply
 from newsroom.timeutil import parse_instant
 from ui import labels
 from ui.i18n import tr
@@ -47,10 +53,57 @@ def _value(name: str, value) -> str:
     return one_line(labels.field_change(name, value), 60)
 
 
+ReplyIdRole = Qt.ItemDataRole.UserRole + 1
+ReplyStateRole = Qt.ItemDataRole.UserRole + 2
+REPLIES = Reply.__table__
+
+
+@cache
+def reply_limit(platform: str) -> tuple[int | None, bool]:
+    """The platform's limit on a reply (`Connector.max_reply_chars`) and whether it counts graphemes."""
+    from newsroom.connectors import connector_class
+
+    try:
+        limit = connector_class(platform).max_reply_chars
+    except (ImportError, AttributeError, KeyError):
+        return None, False
+    return limit, platform == "bluesky"
+
+
+def graphemes(text: str) -> int:
+    """What a person sees as characters (an emoji with modifiers counts once), as Bluesky counts."""
+    if not text:
+        return 0
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Grapheme, text)
+    count = 0
+    while finder.toNextBoundary() != -1:
+        count += 1
+    return count
+
+
+def reply_state_text(reply) -> str:
+    """A reply's state in words: in the queue, being sent, sent at, failed with the reason, retry at."""
+    state = reply.state
+    if state == "queued":
+        if reply.next_attempt_at is not None:
+            text = tr("Opnieuw proberen om {time}").format(time=labels.when(reply.next_attempt_at))
+            return f"{text} ({one_line(reply.failure_reason, 120)})" if reply.failure_reason else text
+        return tr("In de wachtrij")
+    if state == "sending":
+        return tr("Wordt verstuurd")
+    if state == "sent":
+        return tr("Verstuurd om {time}").format(time=labels.when(reply.sent_at or reply.updated_at))
+    if state == "failed":
+        return tr("Mislukt: {reason}").format(reason=one_line(reply.failure_reason or "?", 200))
+    return tr("Concept")
+
+
 class CasePane(QWidget):
     """Shows one case; the actions themselves live in the main window (one QAction each)."""
 
     draft_save_requested = Signal(int, str)  # case id, text
+    send_requested = Signal(int, str)  # case id, text
+    retry_requested = Signal(int)  # reply id
     failed = Signal(str)
 
     def __init__(self, db: Database, me: str, actions: dict[str, QAction], parent=None):
@@ -155,15 +208,15 @@ class CasePane(QWidget):
         composer = QWidget(split)
         composer_layout = QVBoxLayout(composer)
         composer_layout.setContentsMargins(0, 0, 0, 0)
-        heading = QLabel(tr("Antwoord aan de burger (concept)"), composer)
+        heading = QLabel(tr("&Antwoord aan de burger"), composer)
         heading.setTextFormat(Qt.TextFormat.PlainText)
         composer_layout.addWidget(heading)
         self.reply = QPlainTextEdit(composer)
         self.reply.setAccessibleName(tr("Concept-antwoord"))
         self.reply.setAccessibleDescription(
-            tr("Uw antwoord aan de burger. Ctrl+Enter bewaart het als concept; er wordt niets verstuurd.")
+            tr("Uw antwoord aan de burger. Ctrl+Enter bewaart het als concept; Ctrl+Shift+Enter verstuurt het.")
         )
-        self.reply.setPlaceholderText(tr("Schrijf een antwoord… (r)  Ctrl+Enter bewaart het concept."))
+        self.reply.setPlaceholderText(tr("Schrijf een antwoord… (r)  Ctrl+Enter bewaart, Ctrl+Shift+Enter verstuurt."))
         self.reply.setTabChangesFocus(True)
         heading.setBuddy(self.reply)
         composer_layout.addWidget(self.reply, 1)
@@ -177,7 +230,44 @@ class CasePane(QWidget):
         self.save_draft.setAutoDefault(False)
         self.save_draft.clicked.connect(self.request_draft_save)
         row.addWidget(self.save_draft)
+        self.counter = QLabel("", composer)
+        self.counter.setTextFormat(Qt.TextFormat.PlainText)
+        self.counter.setAccessibleName(tr("Aantal tekens"))
+        self.counter.hide()
+        row.addWidget(self.counter)
+        self.send = QPushButton(tr("Versturen"), composer)
+        self.send.setAccessibleName(tr("Versturen"))
+        self.send.setAccessibleDescription(
+            tr("Verstuurt het antwoord aan de burger via het kanaal waarop die schreef (Ctrl+Shift+Enter).")
+        )
+        self.send.setToolTip(actions["send_reply"].toolTip())
+        self.send.setAutoDefault(False)
+        self.send.clicked.connect(self.request_send)
+        row.addWidget(self.send)
         composer_layout.addLayout(row)
+        self.replies = QListWidget(composer)
+        self.replies.setAccessibleName(tr("Verstuurde antwoorden"))
+        self.replies.setAccessibleDescription(
+            tr("De antwoorden van deze zaak met hun staat: in de wachtrij, wordt verstuurd, verstuurd of mislukt.")
+        )
+        self.replies.setMaximumHeight(self.replies.fontMetrics().height() * 5 + 8)
+        self.replies.setWordWrap(False)
+        self.replies.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.replies.currentItemChanged.connect(lambda *_: self._update_retry())
+        composer_layout.addWidget(self.replies)
+        self.retry = QPushButton(tr("Opnieuw proberen"), composer)
+        self.retry.setAccessibleName(tr("Opnieuw proberen"))
+        self.retry.setAccessibleDescription(tr("Verstuurt het gekozen mislukte antwoord nog een keer."))
+        self.retry.setAutoDefault(False)
+        self.retry.clicked.connect(self.request_retry)
+        retry_row = QHBoxLayout()
+        retry_row.addStretch(1)
+        retry_row.addWidget(self.retry)
+        composer_layout.addLayout(retry_row)
+        self.replies.hide()
+        self.retry.hide()
+        self.reply.textChanged.connect(self._update_counter)
+        self._limit: tuple[int | None, bool] = (None, False)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
 
@@ -260,6 +350,7 @@ class CasePane(QWidget):
         self._render_notes(detail["notes"])
         self._render_history(detail.get("history", []))
         self._render_draft(detail, keep_draft=keep_draft)
+        self._render_replies(detail)
         self.buttons["split"].setEnabled(len(detail["messages"]) > 1)
 
     def _render_thread(self, messages: list[dict]) -> None:
@@ -351,6 +442,71 @@ class CasePane(QWidget):
         else:
             self.reply_state.setText(tr("Nog geen concept."))
 
+    def _render_replies(self, detail: dict) -> None:
+        """The case's replies beyond drafts, with their state; the counter for the platform answered on."""
+        incoming = [m for m in detail["messages"] if m["direction"] == "in"]
+        platform = incoming[-1]["platform"] if incoming else detail["platform"]
+        self._limit = reply_limit(platform)
+        self._update_counter()
+        keep = self.replies.currentItem().data(ReplyIdRole) if self.replies.currentItem() else None
+        try:
+            with self._db.read() as conn:
+                rows = conn.execute(
+                    select(REPLIES.c.id, REPLIES.c.state, REPLIES.c.text, REPLIES.c.failure_reason, REPLIES.c.next_attempt_at,
+                           REPLIES.c.sent_at, REPLIES.c.updated_at)
+                    .where(REPLIES.c.case_id == detail["id"], REPLIES.c.state != "draft")
+                    .order_by(REPLIES.c.id)
+                ).all()
+        except DatabaseError as error:
+            self.failed.emit(describe_error(error))
+            rows = []
+        self.replies.clear()
+        for reply in rows:
+            state = reply_state_text(reply)
+            item = QListWidgetItem(f"{state} \u2014 {one_line(reply.text, 80)}")
+            item.setData(ReplyIdRole, reply.id)
+            item.setData(ReplyStateRole, reply.state)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, tr("Antwoord {id}: {state}").format(id=reply.id, state=state))
+            self.replies.addItem(item)
+            if reply.id == keep:
+                self.replies.setCurrentItem(item)
+        if self.replies.count() and self.replies.currentItem() is None:
+            failed = [i for i in range(self.replies.count()) if self.replies.item(i).data(ReplyStateRole) == "failed"]
+            self.replies.setCurrentRow(failed[-1] if failed else self.replies.count() - 1)
+        self.replies.setVisible(bool(rows))
+        self._update_retry()
+
+    def _update_retry(self) -> None:
+        item = self.replies.currentItem()
+        failed = item is not None and item.data(ReplyStateRole) == "failed"
+        self.retry.setVisible(self.replies.isVisibleTo(self) and any(
+            self.replies.item(i).data(ReplyStateRole) == "failed" for i in range(self.replies.count())))
+        self.retry.setEnabled(failed)
+
+    def reply_length(self) -> int:
+        text = self.reply.toPlainText()
+        return graphemes(text) if self._limit[1] else len(text)
+
+    def _update_counter(self) -> None:
+        limit = self._limit[0]
+        if limit is None:
+            self.counter.hide()
+            self.send.setEnabled(True)
+            return
+        n = self.reply_length()
+        self.counter.setText(f"{labels.number(n)} / {labels.number(limit)}")
+        over = n > limit
+        if over:
+            self.counter.setAccessibleDescription(tr("{n} tekens te veel voor dit platform.").format(n=labels.number(n - limit)))
+        else:
+            self.counter.setAccessibleDescription(tr("Nog {n} tekens over.").format(n=labels.number(limit - n)))
+        palette = self.counter.palette()
+        color = self.palette().color(QPalette.ColorRole.WindowText)
+        palette.setColor(QPalette.ColorRole.WindowText, Qt.GlobalColor.red if over else color)
+        self.counter.setPalette(palette)
+        self.counter.show()
+        self.send.setEnabled(not over)
+
     def _show_everything(self) -> None:
         self._show_all = True
         if self._detail:
@@ -382,6 +538,30 @@ class CasePane(QWidget):
             return
         self.reply.document().setModified(False)
         self.draft_save_requested.emit(self.case_id, text)
+
+    def request_send(self) -> None:
+        if self.case_id is None:
+            return
+        text = self.reply.toPlainText()
+        if not text.strip():
+            self.failed.emit(tr("Het antwoord is leeg. Schrijf eerst een antwoord."))
+            return
+        limit = self._limit[0]
+        if limit is not None and self.reply_length() > limit:
+            self.failed.emit(tr("Het antwoord is te lang voor dit platform: hoogstens {limit} tekens.").format(limit=labels.number(limit)))
+            return
+        self.send_requested.emit(self.case_id, text)
+
+    def sent(self, text: str) -> None:
+        """The reply is queued: empty the composer (unless the person already typed something else)."""
+        if self.reply.toPlainText() == text:
+            self.reply.setPlainText("")
+        self.reply.document().setModified(False)
+
+    def request_retry(self) -> None:
+        item = self.replies.currentItem()
+        if item is not None and item.data(ReplyStateRole) == "failed":
+            self.retry_requested.emit(int(item.data(ReplyIdRole)))
 
     def _save_unsaved_draft(self) -> None:
         if self._draft_case is not None and self.reply.document().isModified() and self.reply.toPlainText().strip():

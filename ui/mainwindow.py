@@ -30,6 +30,7 @@ from newsroom.inbox import Directory, InboxFilter, count_cases, fetch_rows, view
 from newsroom.model import AuditEntry, Tag, User
 from ui import labels, theme
 from ui.case_pane import CasePane
+from ui.channels_dialog import ChannelHealthButton, ChannelsDialog, read_channels
 from ui.dialogs import ChoiceDialog, LineDialog, MergeDialog, SettingsDialog, TextDialog
 from ui.filters import FilterBar
 from ui.i18n import tr
@@ -42,9 +43,10 @@ from ui.shortcuts import HelpOverlay, build_actions
 from ui.views_panel import ViewsModel, ViewsPanel, standard_views
 
 if TYPE_CHECKING:
-    from ui.demo_feed import DemoFeed  # imported lazily: the demo generator is slow to import
+    from ui.collector import DemoFeed, DeskCollector
 
 COUNTS_DELAY_MS = 120  # coalesce a burst of changes into one recount
+CHANNELS_MS = 2000  # how often the channels' health is read for the status bar
 WATCH_MS = 3000  # how often to look for changes made outside this window
 AGE_TICK_MS = 60_000
 
@@ -69,11 +71,12 @@ class MainWindow(QMainWindow):
     closed = Signal()
     language_changed = Signal(str)
 
-    def __init__(self, desk: Desk, ops: Ops, feed: "DemoFeed | None" = None):
+    def __init__(self, desk: Desk, ops: Ops, feed: "DemoFeed | None" = None, collector: "DeskCollector | None" = None):
         super().__init__()
         self.desk = desk
         self.ops = ops
         self.feed = feed
+        self.collector = collector
         self._restoring = False
         self._current_case: int | None = None
         self._seen_audit = 0
@@ -147,6 +150,10 @@ class MainWindow(QMainWindow):
         self.model.rowsRemoved.connect(self._update_count_label)
         self.pane.failed.connect(self.show_error)
         self.pane.draft_save_requested.connect(self._save_draft)
+        self.pane.send_requested.connect(self._send_reply)
+        self.pane.retry_requested.connect(self._retry_reply)
+        if collector is not None:
+            collector.changed.connect(self.on_collector_change)
         self.ops.changed.connect(self.on_change)
         self.ops.failed.connect(self.show_error)
         if feed is not None:
@@ -158,6 +165,9 @@ class MainWindow(QMainWindow):
         self._watch_timer.start()
         self._age_timer = QTimer(self, interval=AGE_TICK_MS, timeout=self.model.tick)
         self._age_timer.start()
+        self._channels_timer = QTimer(self, interval=CHANNELS_MS, timeout=self.refresh_channels)
+        self._channels_timer.start()
+        self.refresh_channels()
 
         self._restore_state()
         last = desk.settings.get("last_view")
@@ -195,6 +205,8 @@ class MainWindow(QMainWindow):
             "priority": self.priority,
             "reply": self.reply,
             "save_draft": lambda: self.pane.request_draft_save(),
+            "send_reply": lambda: self.pane.request_send(),
+            "channels": self.show_channels,
             "show_thread": lambda: self.pane.show_tab(0),
             "show_notes": lambda: self.pane.show_tab(1),
             "show_history": lambda: self.pane.show_tab(2),
@@ -245,11 +257,11 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         groups = {
-            tr("&Bestand"): ("settings", "quit"),
+            tr("&Bestand"): ("channels", "settings", "quit"),
             tr("&Lijst"): ("search", "clear_filters", "refresh", None, "view_mine", "view_unassigned", "view_waiting",
                            "view_open", "view_all", None, "next", "previous", "open", "back"),
             tr("&Zaak"): ("claim", "release", "route", "assign", None, "tag", "untag", "note", "status", "resolve",
-                          "priority", None, "reply", "save_draft", None, "merge", "split", None, "show_thread",
+                          "priority", None, "reply", "save_draft", "send_reply", None, "merge", "split", None, "show_thread",
                           "show_notes", "show_history"),
             tr("&Demo"): ("demo_feed",),
             tr("&Help"): ("help",),
@@ -276,7 +288,10 @@ class MainWindow(QMainWindow):
         self.feed_label.setAccessibleName(tr("Demo-berichten"))
         self.user_label = QLabel(tr("Ingelogd als {name}").format(name=self.desk.actor.name), self)
         self.user_label.setAccessibleName(tr("Gebruiker"))
+        self.health = ChannelHealthButton(self)
+        self.health.clicked.connect(self.show_channels)
         bar.addWidget(self.error_label, 1)
+        bar.addPermanentWidget(self.health)
         bar.addPermanentWidget(self.count_label)
         bar.addPermanentWidget(self.feed_label)
         bar.addPermanentWidget(self.user_label)
@@ -286,7 +301,7 @@ class MainWindow(QMainWindow):
         f = self.filters
         chain = [self.views, f.search, f.status, f.department, f.channel, f.priority, f.tag, f.order, self.table,
                  *self.pane.buttons.values(), self.pane.tabs, self.pane.thread, self.pane.show_all, self.pane.reply,
-                 self.pane.save_draft]
+                 self.pane.save_draft, self.pane.send, self.pane.replies, self.pane.retry]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
 
@@ -327,6 +342,7 @@ class MainWindow(QMainWindow):
             self._watch_timer.stop()
             self._age_timer.stop()
             self._counts_timer.stop()
+            self._channels_timer.stop()
         event.accept()
         self.closed.emit()
 
@@ -457,6 +473,29 @@ class MainWindow(QMainWindow):
                 self._seen_audit = max(self._seen_audit, self._audit_mark(conn))
         except DatabaseError:
             pass
+
+    def on_collector_change(self, change: Change) -> None:
+        """The collector stored messages or moved replies: refresh like after an action (the message bar stays)."""
+        if change.case_ids:
+            self._keep_place(lambda: self.model.refresh(change.case_ids))
+            self._counts_timer.start()
+            if self.pane.case_id is not None and self.pane.case_id in change.case_ids:
+                self.pane.reload()
+        try:
+            with self.desk.db.read() as conn:
+                self._seen_audit = max(self._seen_audit, self._audit_mark(conn))
+        except DatabaseError:
+            pass
+        if change.info.get("imported") and isinstance(self._dialog, ChannelsDialog):
+            self._dialog.refresh()
+
+    def refresh_channels(self) -> None:
+        """The channels' health for the status bar (a handful of rows: read here, not on the worker)."""
+        try:
+            rows = read_channels(self.desk.db)
+        except DatabaseError:
+            return
+        self.health.set_rows(rows)
 
     def _keep_place(self, refresh) -> None:
         """Run `refresh` on the model; keep the selected case selected and the scroll position."""
@@ -742,6 +781,15 @@ class MainWindow(QMainWindow):
         self._run("draft_reply", tr("Concept-antwoord bij zaak {id} bewaard; er is niets verstuurd.").format(id=case_id),
                   case_id=case_id, text=text)
 
+    def _send_reply(self, case_id: int, text: str) -> None:
+        self.ops.perform("queue_reply", case_id=case_id, text=text, on_done=lambda change: (
+            self.pane.sent(text),
+            self.say(tr("Antwoord bij zaak {id} staat in de wachtrij voor {channel}.").format(
+                id=case_id, channel=change.info.get("channel", "")))))
+
+    def _retry_reply(self, reply_id: int) -> None:
+        self._run("retry_reply", tr("Antwoord {id} wordt opnieuw verstuurd.").format(id=reply_id), reply_id=reply_id)
+
     def merge(self) -> None:
         if (case_id := self._case()) is None:
             return
@@ -821,6 +869,20 @@ class MainWindow(QMainWindow):
             self.say(tr("Instellingen bewaard."))
 
         self._open_dialog(dialog, accepted)
+
+    def show_channels(self) -> None:
+        if isinstance(self._dialog, ChannelsDialog) and self._dialog.isVisible():
+            self._dialog.activateWindow()
+            return
+        dialog = ChannelsDialog(self, db=self.desk.db, ops=self.ops, actor=self.desk.actor, collector=self.collector)
+        dialog.changed.connect(self._channels_changed)
+        self._open_dialog(dialog, lambda: None)
+
+    def _channels_changed(self) -> None:
+        self.refresh_channels()
+        with self.desk.db.read() as conn:
+            self.directory = Directory(conn)
+        self.filters.set_channels(self.directory.channels)
 
     def toggle_feed(self) -> None:
         if self.feed is not None:

@@ -52,6 +52,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("priority", N_("Prioriteit"), N_("Maak de zaak meer of minder dringend."), ("P",), CASE),
     Command("reply", N_("Antwoorden"), N_("Schrijf een concept-antwoord aan de burger."), ("R",), CASE),
     Command("save_draft", N_("Concept bewaren"), N_("Bewaar het concept-antwoord."), ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S"), CASE),
+    Command("send_reply", N_("Versturen"), N_("Verstuur het antwoord aan de burger via het kanaal waarop die schreef."),
+            ("Ctrl+Shift+Return", "Ctrl+Shift+Enter"), CASE),
     Command("show_thread", N_("Gesprek tonen"), N_("Toon het gesprek van de zaak."), ("Alt+1",), CASE),
     Command("show_notes", N_("Notities tonen"), N_("Toon de notities bij de zaak."), ("Alt+2",), CASE),
     Command("show_history", N_("Geschiedenis tonen"), N_("Toon wat er met de zaak gebeurde."), ("Alt+3",), CASE),
@@ -59,6 +61,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("split", N_("Afsplitsen"), N_("Maak van één bericht een eigen zaak."), ("X",), CASE),
     Command("help", N_("Sneltoetsen"), N_("Toon deze lijst met sneltoetsen."), ("?", "F1"), GENERAL),
     Command("settings", N_("Instellingen…"), N_("Taal, thema en de plek van uw gegevens."), ("Ctrl+,",), GENERAL),
+    Command("channels", N_("Kanalen…"), N_("De verbonden kanalen, hoe ze werken, en apart gezette berichten."), ("Ctrl+K",), GENERAL),
     Command("demo_feed", N_("Demo-berichten pauzeren of hervatten"), N_("Zet de stroom nieuwe demo-berichten stil of weer aan."), ("Ctrl+P",), GENERAL),
     Command("quit", N_("Afsluiten"), N_("Sluit Newsroom; alles is al bewaard."), ("Ctrl+Q",), GENERAL),
 )

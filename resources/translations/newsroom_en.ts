@@ -1490,5 +1490,665 @@ Choose a case in the list with j and k or the arrow keys; Enter opens it here.</
       <source>{user} werkt bij een andere afdeling; stuur zaak {case_id} eerst daarheen.</source>
       <translation>{user} works in another department; route case {case_id} there first.</translation>
     </message>
+    <message>
+      <source>Concept</source>
+      <translation>Draft</translation>
+    </message>
+    <message>
+      <source>In de wachtrij</source>
+      <translation>In the queue</translation>
+    </message>
+    <message>
+      <source>Wordt verstuurd</source>
+      <translation>Being sent</translation>
+    </message>
+    <message>
+      <source>&amp;Antwoord aan de burger</source>
+      <translation>&amp;Answer to the citizen</translation>
+    </message>
+    <message>
+      <source>Uw antwoord aan de burger. Ctrl+Enter bewaart het als concept; Ctrl+Shift+Enter verstuurt het.</source>
+      <translation>Your answer to the citizen. Ctrl+Enter saves it as a draft; Ctrl+Shift+Enter sends it.</translation>
+    </message>
+    <message>
+      <source>Schrijf een antwoord… (r)  Ctrl+Enter bewaart, Ctrl+Shift+Enter verstuurt.</source>
+      <translation>Write an answer… (r)  Ctrl+Enter saves, Ctrl+Shift+Enter sends.</translation>
+    </message>
+    <message>
+      <source>Aantal tekens</source>
+      <translation>Number of characters</translation>
+    </message>
+    <message>
+      <source>Versturen</source>
+      <translation>Send</translation>
+    </message>
+    <message>
+      <source>Verstuurt het antwoord aan de burger via het kanaal waarop die schreef (Ctrl+Shift+Enter).</source>
+      <translation>Sends the answer to the citizen on the channel they wrote on (Ctrl+Shift+Enter).</translation>
+    </message>
+    <message>
+      <source>Verstuurde antwoorden</source>
+      <translation>Sent answers</translation>
+    </message>
+    <message>
+      <source>De antwoorden van deze zaak met hun staat: in de wachtrij, wordt verstuurd, verstuurd of mislukt.</source>
+      <translation>This case's answers with their state: in the queue, being sent, sent or failed.</translation>
+    </message>
+    <message>
+      <source>Opnieuw proberen</source>
+      <translation>Try again</translation>
+    </message>
+    <message>
+      <source>Verstuurt het gekozen mislukte antwoord nog een keer.</source>
+      <translation>Sends the chosen failed answer once more.</translation>
+    </message>
+    <message>
+      <source>Verstuurd om {time}</source>
+      <translation>Sent at {time}</translation>
+    </message>
+    <message>
+      <source>Mislukt: {reason}</source>
+      <translation>Failed: {reason}</translation>
+    </message>
+    <message>
+      <source>Het antwoord is leeg. Schrijf eerst een antwoord.</source>
+      <translation>The answer is empty. Write an answer first.</translation>
+    </message>
+    <message>
+      <source>Opnieuw proberen om {time}</source>
+      <translation>Trying again at {time}</translation>
+    </message>
+    <message>
+      <source>Antwoord {id}: {state}</source>
+      <translation>Answer {id}: {state}</translation>
+    </message>
+    <message>
+      <source>{n} tekens te veel voor dit platform.</source>
+      <translation>{n} characters too many for this platform.</translation>
+    </message>
+    <message>
+      <source>Nog {n} tekens over.</source>
+      <translation>{n} characters left.</translation>
+    </message>
+    <message>
+      <source>Het antwoord is te lang voor dit platform: hoogstens {limit} tekens.</source>
+      <translation>The answer is too long for this platform: at most {limit} characters.</translation>
+    </message>
+    <message>
+      <source>Serveradres</source>
+      <translation>Server address</translation>
+    </message>
+    <message>
+      <source>Accountnaam</source>
+      <translation>Account name</translation>
+    </message>
+    <message>
+      <source>PDS-adres</source>
+      <translation>PDS address</translation>
+    </message>
+    <message>
+      <source>Handle</source>
+      <translation>Handle</translation>
+    </message>
+    <message>
+      <source>API-adres</source>
+      <translation>API address</translation>
+    </message>
+    <message>
+      <source>Account (alleen ter informatie)</source>
+      <translation>Account (for information only)</translation>
+    </message>
+    <message>
+      <source>Aantal per verzoek</source>
+      <translation>Page size</translation>
+    </message>
+    <message>
+      <source>Eerste keer: aantal dagen terug</source>
+      <translation>First run: days back</translation>
+    </message>
+    <message>
+      <source>IMAP-server</source>
+      <translation>IMAP server</translation>
+    </message>
+    <message>
+      <source>IMAP-poort</source>
+      <translation>IMAP port</translation>
+    </message>
+    <message>
+      <source>IMAP-beveiliging (tls, starttls of none)</source>
+      <translation>IMAP security (tls, starttls or none)</translation>
+    </message>
+    <message>
+      <source>Gebruikersnaam (meestal het adres van de mailbox)</source>
+      <translation>User name (usually the mailbox address)</translation>
+    </message>
+    <message>
+      <source>Postvak om te lezen</source>
+      <translation>Mailbox to read</translation>
+    </message>
+    <message>
+      <source>SMTP-server</source>
+      <translation>SMTP server</translation>
+    </message>
+    <message>
+      <source>SMTP-poort</source>
+      <translation>SMTP port</translation>
+    </message>
+    <message>
+      <source>SMTP-beveiliging (starttls, tls of none)</source>
+      <translation>SMTP security (starttls, tls or none)</translation>
+    </message>
+    <message>
+      <source>Afzenderadres van antwoorden (standaard: de gebruikersnaam)</source>
+      <translation>Address replies are sent from (default: the user name)</translation>
+    </message>
+    <message>
+      <source>Map voor kopieën van verstuurde antwoorden</source>
+      <translation>Folder for copies of sent replies</translation>
+    </message>
+    <message>
+      <source>Grootste bijlage die bewaard wordt (bytes)</source>
+      <translation>Largest attachment kept (bytes)</translation>
+    </message>
+    <message>
+      <source>Map voor bijlagen (mag leeg; bestandsnaam is de SHA-256)</source>
+      <translation>Folder for attachment files (optional; named by their SHA-256)</translation>
+    </message>
+    <message>
+      <source>Dienstcode</source>
+      <translation>Service code</translation>
+    </message>
+    <message>
+      <source>Jurisdictie</source>
+      <translation>Jurisdiction</translation>
+    </message>
+    <message>
+      <source>Uitgezet</source>
+      <translation>Switched off</translation>
+    </message>
+    <message>
+      <source>Werkt</source>
+      <translation>Working</translation>
+    </message>
+    <message>
+      <source>Actie nodig: het token is verlopen of ingetrokken — voer een nieuw in</source>
+      <translation>Action needed: the token expired or was revoked — enter a new one</translation>
+    </message>
+    <message>
+      <source>Platform</source>
+      <translation>Platform</translation>
+    </message>
+    <message>
+      <source>Account</source>
+      <translation>Account</translation>
+    </message>
+    <message>
+      <source>Staat</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <source>Laatste bericht</source>
+      <translation>Last message</translation>
+    </message>
+    <message>
+      <source>Apart gezet</source>
+      <translation>Set aside</translation>
+    </message>
+    <message>
+      <source>Reden</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>Er is op deze computer geen veilige sleutelbos voor het geheim, en Newsroom bewaart het niet als gewone tekst. Er is niets opgeslagen. Installeer en ontgrendel een sleutelbos (GNOME Keyring of KWallet op Linux; Windows heeft er een) en probeer het opnieuw.</source>
+      <translation>This computer has no secure keyring for the secret, and Newsroom will not store it as plain text. Nothing was saved. Install and unlock a keyring (GNOME Keyring or KWallet on Linux; Windows has one built in) and try again.</translation>
+    </message>
+    <message>
+      <source>De accounts waarop Newsroom berichten ontvangt en antwoorden verstuurt.</source>
+      <translation>The accounts on which Newsroom receives messages and sends answers.</translation>
+    </message>
+    <message>
+      <source>Verbinding wordt getest</source>
+      <translation>Testing the connection</translation>
+    </message>
+    <message>
+      <source>Uitslag van de test</source>
+      <translation>Result of the test</translation>
+    </message>
+    <message>
+      <source>Test stoppen</source>
+      <translation>Stop the test</translation>
+    </message>
+    <message>
+      <source>Stopt de test van de verbinding.</source>
+      <translation>Stops testing the connection.</translation>
+    </message>
+    <message>
+      <source>Kanaal toevoegen</source>
+      <translation>Add a channel</translation>
+    </message>
+    <message>
+      <source>Verbind een account van een platform met Newsroom.</source>
+      <translation>Connect a platform account to Newsroom.</translation>
+    </message>
+    <message>
+      <source>&amp;Platform</source>
+      <translation>&amp;Platform</translation>
+    </message>
+    <message>
+      <source>Naam van het kanaal</source>
+      <translation>Name of the channel</translation>
+    </message>
+    <message>
+      <source>Hoe het kanaal in Newsroom heet, bijvoorbeeld 'Mastodon gemeente'.</source>
+      <translation>What the channel is called in Newsroom, for example 'Mastodon municipality'.</translation>
+    </message>
+    <message>
+      <source>&amp;Naam</source>
+      <translation>&amp;Name</translation>
+    </message>
+    <message>
+      <source>Geheim (token of wachtwoord)</source>
+      <translation>Secret (token or password)</translation>
+    </message>
+    <message>
+      <source>Wordt bewaard in de sleutelbos van deze computer.</source>
+      <translation>Kept in this computer's keyring.</translation>
+    </message>
+    <message>
+      <source>&amp;Geheim</source>
+      <translation>&amp;Secret</translation>
+    </message>
+    <message>
+      <source>Verbinding &amp;testen</source>
+      <translation>&amp;Test connection</translation>
+    </message>
+    <message>
+      <source>Probeert met deze gegevens verbinding te maken.</source>
+      <translation>Tries to connect with these details.</translation>
+    </message>
+    <message>
+      <source>Opslaan</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>Bewaart het kanaal; Newsroom begint meteen met lezen.</source>
+      <translation>Saves the channel; Newsroom starts reading at once.</translation>
+    </message>
+    <message>
+      <source>Er is geen enkele connector geïnstalleerd.</source>
+      <translation>No connector is installed.</translation>
+    </message>
+    <message>
+      <source>Verbinding testen…</source>
+      <translation>Testing the connection…</translation>
+    </message>
+    <message>
+      <source>Nieuw geheim</source>
+      <translation>New secret</translation>
+    </message>
+    <message>
+      <source>Kanalen</source>
+      <translation>Channels</translation>
+    </message>
+    <message>
+      <source>De verbonden kanalen, hoe ze werken, en berichten die apart zijn gezet.</source>
+      <translation>The connected channels, how they are doing, and messages that were set aside.</translation>
+    </message>
+    <message>
+      <source>Per kanaal: naam, platform, account, staat, laatste bericht en aantal apart gezette berichten.</source>
+      <translation>Per channel: name, platform, account, state, last message and number of messages set aside.</translation>
+    </message>
+    <message>
+      <source>Kanaal &amp;toevoegen…</source>
+      <translation>&amp;Add channel…</translation>
+    </message>
+    <message>
+      <source>Verbind een nieuw account.</source>
+      <translation>Connect a new account.</translation>
+    </message>
+    <message>
+      <source>Verbinding t&amp;esten</source>
+      <translation>T&amp;est connection</translation>
+    </message>
+    <message>
+      <source>Test de verbinding van het gekozen kanaal.</source>
+      <translation>Test the connection of the chosen channel.</translation>
+    </message>
+    <message>
+      <source>Nieuw &amp;geheim…</source>
+      <translation>New &amp;secret…</translation>
+    </message>
+    <message>
+      <source>Voer een nieuw token of wachtwoord in voor het gekozen kanaal.</source>
+      <translation>Enter a new token or password for the chosen channel.</translation>
+    </message>
+    <message>
+      <source>&amp;Uitzetten</source>
+      <translation>Switch &amp;off</translation>
+    </message>
+    <message>
+      <source>Zet het gekozen kanaal uit of weer aan.</source>
+      <translation>Switch the chosen channel off or on again.</translation>
+    </message>
+    <message>
+      <source>&amp;Verwijderen…</source>
+      <translation>&amp;Remove…</translation>
+    </message>
+    <message>
+      <source>Verbreek de verbinding met het gekozen kanaal; de zaken blijven.</source>
+      <translation>Disconnect the chosen channel; its cases stay.</translation>
+    </message>
+    <message>
+      <source>Apart gezette berichten</source>
+      <translation>Messages set aside</translation>
+    </message>
+    <message>
+      <source>Per bericht: tijd, kanaal en waarom het niet kon worden ingelezen.</source>
+      <translation>Per message: time, channel and why it could not be taken in.</translation>
+    </message>
+    <message>
+      <source>Inhoud van het apart gezette bericht</source>
+      <translation>Content of the message set aside</translation>
+    </message>
+    <message>
+      <source>Zoals het van het platform kwam, als platte tekst. Alleen lezen.</source>
+      <translation>As it came from the platform, as plain text. Read only.</translation>
+    </message>
+    <message>
+      <source>&amp;Wegleggen</source>
+      <translation>&amp;Dismiss</translation>
+    </message>
+    <message>
+      <source>Haal het gekozen bericht uit deze lijst (het blijft bewaard).</source>
+      <translation>Take the chosen message off this list (it is kept).</translation>
+    </message>
+    <message>
+      <source>Sluit het overzicht van de kanalen (Escape).</source>
+      <translation>Close the channels overview (Escape).</translation>
+    </message>
+    <message>
+      <source>&amp;Aanzetten</source>
+      <translation>Switch o&amp;n</translation>
+    </message>
+    <message>
+      <source>Kanaal '{channel}' staat weer aan.</source>
+      <translation>Channel '{channel}' is on again.</translation>
+    </message>
+    <message>
+      <source>Kanaal '{channel}' staat uit.</source>
+      <translation>Channel '{channel}' is off.</translation>
+    </message>
+    <message>
+      <source>Kanaal verwijderen</source>
+      <translation>Remove channel</translation>
+    </message>
+    <message>
+      <source>Verwijderen</source>
+      <translation>Remove</translation>
+    </message>
+    <message>
+      <source>Staat van de kanalen</source>
+      <translation>State of the channels</translation>
+    </message>
+    <message>
+      <source>Klik voor de kanalen (Ctrl+K).</source>
+      <translation>Click for the channels (Ctrl+K).</translation>
+    </message>
+    <message>
+      <source>Wacht tot {time} (limiet van het platform)</source>
+      <translation>Waiting until {time} (the platform's limit)</translation>
+    </message>
+    <message>
+      <source>Probeert opnieuw om {time}</source>
+      <translation>Trying again at {time}</translation>
+    </message>
+    <message>
+      <source>Fout: {reason}</source>
+      <translation>Error: {reason}</translation>
+    </message>
+    <message>
+      <source>nog niets</source>
+      <translation>nothing yet</translation>
+    </message>
+    <message>
+      <source>Test gestopt.</source>
+      <translation>Test stopped.</translation>
+    </message>
+    <message>
+      <source>Kies het platform en vul de gegevens van het account in. Het geheim (token of wachtwoord) gaat naar de sleutelbos van deze computer, nooit naar de database.</source>
+      <translation>Choose the platform and fill in the account's details. The secret (token or password) goes to this computer's keyring, never to the database.</translation>
+    </message>
+    <message>
+      <source>Dit platform heeft een geheim nodig (token of wachtwoord).</source>
+      <translation>This platform needs a secret (token or password).</translation>
+    </message>
+    <message>
+      <source>Het nieuwe token of wachtwoord gaat naar de sleutelbos van deze computer. Newsroom probeert het kanaal daarna meteen opnieuw.</source>
+      <translation>The new token or password goes to this computer's keyring. Newsroom then tries the channel again at once.</translation>
+    </message>
+    <message>
+      <source>Alleen een beheerder kan kanalen toevoegen of wijzigen; u kunt ze bekijken.</source>
+      <translation>Only an admin can add or change channels; you can look at them.</translation>
+    </message>
+    <message>
+      <source>Apart gezet: berichten die Newsroom niet kon inlezen, met de reden. De inhoud staat er als platte tekst.</source>
+      <translation>Set aside: messages Newsroom could not take in, with the reason. The content is shown as plain text.</translation>
+    </message>
+    <message>
+      <source>Newsroom sluit af; er is niets opgeslagen.</source>
+      <translation>Newsroom is closing; nothing was saved.</translation>
+    </message>
+    <message>
+      <source>Alle kanalen werken.</source>
+      <translation>All channels are working.</translation>
+    </message>
+    <message>
+      <source>Nieuw geheim voor {channel}</source>
+      <translation>New secret for {channel}</translation>
+    </message>
+    <message>
+      <source>Verbinding van {channel} testen…</source>
+      <translation>Testing the connection of {channel}…</translation>
+    </message>
+    <message>
+      <source>Het geheim was leeg en is niet bewaard.</source>
+      <translation>The secret was empty and was not saved.</translation>
+    </message>
+    <message>
+      <source>De verbinding met '{channel}' verbreken? De zaken en berichten blijven; Newsroom leest en verstuurt er niet meer.</source>
+      <translation>Disconnect '{channel}'? Its cases and messages stay; Newsroom no longer reads or sends there.</translation>
+    </message>
+    <message>
+      <source>{channel}: {health}</source>
+      <translation>{channel}: {health}</translation>
+    </message>
+    <message>
+      <source>{n} kanalen hebben aandacht nodig</source>
+      <translation>{n} channels need attention</translation>
+    </message>
+    <message>
+      <source>Vul '{label}' in.</source>
+      <translation>Fill in '{label}'.</translation>
+    </message>
+    <message>
+      <source>Verbinding werkt: {detail}</source>
+      <translation>Connection works: {detail}</translation>
+    </message>
+    <message>
+      <source>Verbinding werkt niet: {detail}</source>
+      <translation>Connection does not work: {detail}</translation>
+    </message>
+    <message>
+      <source>[… nog {n} tekens]</source>
+      <translation>[… {n} more characters]</translation>
+    </message>
+    <message>
+      <source>Weggelegd.</source>
+      <translation>Dismissed.</translation>
+    </message>
+    <message>
+      <source>Kanaal '{name}' is toegevoegd.</source>
+      <translation>Channel '{name}' was added.</translation>
+    </message>
+    <message>
+      <source>Nieuw geheim voor '{channel}' bewaard; Newsroom probeert het opnieuw.</source>
+      <translation>New secret for '{channel}' saved; Newsroom tries again.</translation>
+    </message>
+    <message>
+      <source>Kanaal '{channel}' is verwijderd.</source>
+      <translation>Channel '{channel}' was removed.</translation>
+    </message>
+    <message>
+      <source>--{flag} moet een geheel getal zijn.</source>
+      <translation>--{flag} must be a whole number.</translation>
+    </message>
+    <message>
+      <source>Een kanaal heeft een naam van 1 tot 200 tekens nodig.</source>
+      <translation>A channel needs a name of 1 to 200 characters.</translation>
+    </message>
+    <message>
+      <source>Een kanaal heeft een account van 1 tot 320 tekens nodig.</source>
+      <translation>A channel needs an account of 1 to 320 characters.</translation>
+    </message>
+    <message>
+      <source>Een verstuurd antwoord heeft het nummer nodig dat het platform eraan gaf.</source>
+      <translation>A sent reply needs the platform's id for it.</translation>
+    </message>
+    <message>
+      <source>Een {platform}-kanaal heeft geen instelling {names}.</source>
+      <translation>A {platform} channel has no option {names}.</translation>
+    </message>
+    <message>
+      <source>Een {platform}-kanaal heeft --{flag} nodig ({label}).</source>
+      <translation>A {platform} channel needs --{flag} ({label}).</translation>
+    </message>
+    <message>
+      <source>Een {platform}-kanaal heeft een geheim nodig (token of wachtwoord).</source>
+      <translation>A {platform} channel needs its secret (token or password).</translation>
+    </message>
+    <message>
+      <source>Een bericht voor {platform}/{account} kwam binnen op kanaal {id}.</source>
+      <translation>An item for {platform}/{account} arrived on channel {id}.</translation>
+    </message>
+    <message>
+      <source>Zaak {id} heeft geen bericht van een burger om op te antwoorden.</source>
+      <translation>Case {id} has no message from a citizen to answer.</translation>
+    </message>
+    <message>
+      <source>De instellingen van een kanaal zijn namen met waarden.</source>
+      <translation>Channel options must be a mapping of names to values.</translation>
+    </message>
+    <message>
+      <source>Niet duidelijk welk account dit kanaal is; controleer de instellingen.</source>
+      <translation>Could not tell which account this channel is; check its options.</translation>
+    </message>
+    <message>
+      <source>Newsroom heeft geen koppeling voor {platform!r}; kies uit {choices}.</source>
+      <translation>Newsroom has no connector for {platform!r}; choose one of {choices}.</translation>
+    </message>
+    <message>
+      <source>Alleen de ophaaldienst bewaart wat een kanaal aanleverde.</source>
+      <translation>Only the collector stores what a channel delivered.</translation>
+    </message>
+    <message>
+      <source>Alleen de verzender zet een antwoord op verzenden.</source>
+      <translation>Only the sender moves a reply through sending.</translation>
+    </message>
+    <message>
+      <source>Antwoord {id} is niet mislukt (het is {state}).</source>
+      <translation>Reply {id} has not failed (it is {state}).</translation>
+    </message>
+    <message>
+      <source>Antwoord {id} is {state}, niet onderweg.</source>
+      <translation>Reply {id} is {state}, not on its way.</translation>
+    </message>
+    <message>
+      <source>Antwoord {id} is {state}, niet in de wachtrij.</source>
+      <translation>Reply {id} is {state}, not queued.</translation>
+    </message>
+    <message>
+      <source>Antwoord {id} is al verstuurd.</source>
+      <translation>Reply {id} was already sent.</translation>
+    </message>
+    <message>
+      <source>Zeg wie u bent om een burger te antwoorden (--as GEBRUIKER).</source>
+      <translation>Say who you are to answer a citizen (--as USER).</translation>
+    </message>
+    <message>
+      <source>Zeg wie u bent om een antwoord opnieuw te versturen (--as GEBRUIKER).</source>
+      <translation>Say who you are to retry a reply (--as USER).</translation>
+    </message>
+    <message>
+      <source>Geheimen horen in de sleutelbos, niet in de instellingen van het kanaal ({key!r}).</source>
+      <translation>Secrets go in the keyring, not in the channel's options ({key!r}).</translation>
+    </message>
+    <message>
+      <source>De kanaalinstelling {key!r} heeft een waarde die niet kan worden bewaard.</source>
+      <translation>The channel option {key!r} has a value that cannot be stored.</translation>
+    </message>
+    <message>
+      <source>Het kanaal {name!r} is niet verbonden.</source>
+      <translation>The channel {name!r} is not connected.</translation>
+    </message>
+    <message>
+      <source>De burger schreef via {platform}-account {account!r}, dat niet verbonden is; voeg dat kanaal eerst toe om hier te antwoorden.</source>
+      <translation>The citizen wrote on {platform} account {account!r}, which is not connected; add the channel before answering here.</translation>
+    </message>
+    <message>
+      <source>Het {platform}-account {account!r} is al verbonden.</source>
+      <translation>The {platform} account {account!r} is already connected.</translation>
+    </message>
+    <message>
+      <source>Er is al een kanaal met de naam {name!r}.</source>
+      <translation>There is already a channel called {name!r}.</translation>
+    </message>
+    <message>
+      <source>Er is geen kanaal {id}.</source>
+      <translation>There is no channel {id}.</translation>
+    </message>
+    <message>
+      <source>Er is geen verbonden kanaal {name!r}. Zie 'newsroom channel list'.</source>
+      <translation>There is no connected channel {name!r}. See 'newsroom channel list'.</translation>
+    </message>
+    <message>
+      <source>Er is geen antwoord {id}.</source>
+      <translation>There is no reply {id}.</translation>
+    </message>
+    <message>
+      <source>Er is geen apart gezet bericht {id}.</source>
+      <translation>There is no set-aside item {id}.</translation>
+    </message>
+    <message>
+      <source>Dit antwoord is al verstuurd of onderweg (antwoord {reply}).</source>
+      <translation>This answer was already sent or is on its way (reply {reply}).</translation>
+    </message>
+    <message>
+      <source>{actor} ({role}) mag geen kanalen wijzigen; vraag het een beheerder.</source>
+      <translation>{actor} ({role}) may not change channels; ask an admin.</translation>
+    </message>
+    <message>
+      <source>{platform!r} is geen platform dat Newsroom kent.</source>
+      <translation>{platform!r} is not a platform Newsroom knows.</translation>
+    </message>
+    <message>
+      <source>Antwoord {id} wordt opnieuw verstuurd.</source>
+      <translation>Answer {id} is being sent again.</translation>
+    </message>
+    <message>
+      <source>Antwoord bij zaak {id} staat in de wachtrij voor {channel}.</source>
+      <translation>The answer on case {id} is queued for {channel}.</translation>
+    </message>
+    <message>
+      <source>Verstuur het antwoord aan de burger via het kanaal waarop die schreef.</source>
+      <translation>Send the answer to the citizen on the channel they wrote on.</translation>
+    </message>
+    <message>
+      <source>Kanalen…</source>
+      <translation>Channels…</translation>
+    </message>
+    <message>
+      <source>De verbonden kanalen, hoe ze werken, en apart gezette berichten.</source>
+      <translation>The connected channels, how they are doing, and messages set aside.</translation>
+    </message>
   </context>
 </TS>

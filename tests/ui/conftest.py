@@ -1,8 +1,10 @@
 """Fixtures for the desktop tests: a seeded demo database per test, a shown main window, hostile messages."""
 from __future__ import annotations
 
+import asyncio
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -61,17 +63,17 @@ def no_leaked_threads() -> Iterator[None]:
 class WindowHarness:
     """A shown, active main window over the demo database, as sanne."""
 
-    def __init__(self, qtbot, db: Database, location: Path, *, demo: bool = True):
+    def __init__(self, qtbot, db: Database, location: Path, *, demo: bool = True, user: str = DEMO_USER, collector=None):
         from ui.mainwindow import Desk, MainWindow
         from ui.ops import Ops
         from ui.settings import SETTINGS_FILE, Settings
 
         self.qtbot = qtbot
         self.db = db
-        self.actor = resolve_actor(db, DEMO_USER)
+        self.actor = resolve_actor(db, user)
         self.settings = Settings(data_location(None) / SETTINGS_FILE, mode="demo")
         self.ops = Ops(db, self.actor)
-        self.window = MainWindow(Desk(db, self.actor, location, demo, self.settings), self.ops)
+        self.window = MainWindow(Desk(db, self.actor, location, demo, self.settings), self.ops, None, collector)
         qtbot.addWidget(self.window)
         self.window.show()
         qtbot.waitExposed(self.window)
@@ -154,3 +156,37 @@ def ingest_text(db: Database, text: str, *, author: str = "Burger", external_id:
         item["subject"] = subject
     change = perform(db, "ingest", SYSTEM, origin="demo", items=[parse_item(item)])
     return change.info["new_case_ids"][0] if change.info["new_case_ids"] else change.case_ids[0]
+
+
+# -- the qasync loop, for tests of what runs on it (the collector, connection tests) -------------
+
+
+def run_on_loop(qapp, main):
+    """Run the coroutine function `main` on a qasync loop over `qapp`, as `ui.app.run` does; returns its result.
+
+    Inside, wait with `await until(...)`, never with qtbot.waitUntil: a nested
+    Qt event loop would step other asyncio tasks inside the running one.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    import qasync
+
+    def loop():
+        made = qasync.QEventLoop(qapp)
+        made.set_default_executor(ThreadPoolExecutor(max_workers=4, thread_name_prefix="newsroom-loop"))  # as ui.app does
+        return made
+
+    with asyncio.Runner(loop_factory=loop) as runner:
+        return runner.run(main())
+
+
+async def until(condition, timeout: float = 15.0, step: float = 0.02):
+    """Wait on the loop until `condition()` is true; its value, or AssertionError after `timeout`."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {condition}")
+        await asyncio.sleep(step)

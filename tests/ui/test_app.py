@@ -1,6 +1,7 @@
-"""Start and shutdown through `ui.app.run`, the first start, and the demo's live feed."""
+"""Start and shutdown through `ui.app.run`, the first start, and the demo's platforms feeding the collector."""
 from __future__ import annotations
 
+import asyncio
 import threading
 
 from PySide6.QtCore import Qt, QTimer
@@ -12,7 +13,7 @@ from newsroom.config import data_location, open_location
 from newsroom.demo.seed import DEMO_USER
 from newsroom.inbox import InboxFilter, count_cases
 from ui import app as desktop_app
-from ui.demo_feed import DemoFeed
+from ui.collector import DemoFeed
 from ui.mainwindow import MainWindow
 from ui.welcome import UserPickerDialog, WelcomeDialog
 
@@ -53,10 +54,21 @@ def _count(location) -> int:
 
 
 def test_demo_starts_fills_and_shuts_down_cleanly(qapp, monkeypatch):
-    monkeypatch.setattr(DemoFeed, "set_interval", lambda self, seconds: self._timer.setInterval(100))
+    """Citizens post on the loopback fakes, the collector reads them into the open inbox; shutdown leaves nothing behind."""
+    monkeypatch.setattr(DemoFeed, "set_interval", lambda self, seconds: setattr(self, "_seconds", 0.1))
     seen = {}
+    shutdown = desktop_app.Desktop.shutdown
+
+    async def checked_shutdown(self):
+        seen["collector_running"] = self.collector is not None and self.collector.running
+        seen["platforms"] = sorted(self.demo_platforms.fakes) if self.demo_platforms is not None else []
+        await shutdown(self)
+        seen["pending"] = [t.get_name() for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+
+    monkeypatch.setattr(desktop_app.Desktop, "shutdown", checked_shutdown)
 
     def fed(window):
+        window = window or _main_window()
         seen["window"] = window is not None
         seen["received"] = window.feed.received if window else 0
         seen["title"] = window.windowTitle() if window else ""
@@ -68,11 +80,13 @@ def test_demo_starts_fills_and_shuts_down_cleanly(qapp, monkeypatch):
     timer.stop()
     assert code == 0
     assert seen["window"] and seen["received"] >= 3
+    assert seen["collector_running"] and "mastodon" in seen["platforms"]
+    assert seen["pending"] == []  # the collector's task and every check were awaited
     assert "(demo)" in seen["title"]
     location = data_location(None, demo=True)
     assert _count(location) > 374  # the seed plus what the feed brought
     assert not (data_location(None) / "newsroom.sqlite3").exists()  # the own data was never touched
-    assert [t.name for t in threading.enumerate() if t.name.startswith("newsroom-db")] == []
+    assert [t.name for t in threading.enumerate() if t.name.startswith(("newsroom-db", "demo-scenario"))] == []
     assert (data_location(None) / "desktop.ini").exists()
 
 
@@ -183,24 +197,33 @@ def test_a_database_that_cannot_be_opened_is_explained(qapp, tmp_path):
     assert "kan de gegevens" in seen["text"] and "--data-dir" in seen["text"]
 
 
-def test_demo_feed_adds_messages_and_pauses_with_ctrl_p(harness):
+class _Platforms:
+    """What DemoFeed drives of DemoPlatforms: the fakes and the rate."""
+
+    def __init__(self):
+        self.fakes = {"mastodon": object()}
+        self.rates = []
+
+    def set_rate(self, rate):
+        self.rates.append(rate)
+
+
+def test_demo_feed_pauses_and_resumes_with_ctrl_p_through_the_rate(harness):
     window = harness.window
-    feed = DemoFeed(harness.ops, 60, seed=5)
+    platforms = _Platforms()
+    feed = DemoFeed(platforms, None, 5)
     window.feed = feed
     feed.state_changed.connect(window._feed_state)
     window.actions_by_key["demo_feed"].setEnabled(True)
-    window.views.choose("all")
-    before = window.model.rowCount()
-    feed.step()
-    harness.wait_idle()
-    assert feed.received >= 1
-    assert window.model.rowCount() >= before  # follow-ups join cases; new ones add rows
-    assert "nieuw" in window.feed_label.text()
+    feed.start()
+    assert platforms.rates == [0.2] and "Ctrl+P pauzeert" in window.feed_label.text()
     harness.table.setFocus()
     harness.key(Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    assert feed.running and "Ctrl+P pauzeert" in window.feed_label.text()
+    assert not feed.running and platforms.rates[-1] == 0 and "gepauzeerd" in window.feed_label.text()
+    feed.set_interval(2)  # the setting "seconds between messages"
+    assert platforms.rates[-1] == 0  # still paused
     harness.key(Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    assert not feed.running and "gepauzeerd" in window.feed_label.text()
+    assert feed.running and platforms.rates[-1] == 0.5 and "Ctrl+P pauzeert" in window.feed_label.text()
 
 
 def test_choosing_english_rebuilds_the_window_in_english(qapp):
