@@ -155,8 +155,9 @@ async def test_poll_decodes_real_messages_and_leaves_seen_alone(db, secrets, dov
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize("seed", [1, 2])
-async def test_resume_after_random_crashes_and_faults_gives_exactly_the_mailbox(db, secrets, dovecot, user, seed):
+async def test_resume_after_random_crashes_and_faults_gives_exactly_the_mailbox(db, dialect, secrets, dovecot, user):
+    seed = f"{dialect}-{random.randrange(1_000_000)}"
+    print("seed", seed)  # shown when the test fails: rerun with this seed
     rng = random.Random(seed)
     channel = add_channel(db, secrets, dovecot, user)
     total = 0
@@ -164,7 +165,7 @@ async def test_resume_after_random_crashes_and_faults_gives_exactly_the_mailbox(
     class Crash(Exception):
         pass
 
-    for _round in range(40):
+    for _round in range(30):
         if total < 120 and rng.random() < 0.6:  # mail keeps arriving, some without Message-ID
             batch = [simple(total + i) if rng.random() < 0.8 else simple(total + i).replace(b"Message-ID", b"X-No-Id")
                      for i in range(rng.randint(1, 15))]
@@ -263,7 +264,8 @@ async def test_non_ascii_headers_and_hostile_message_go_through_the_collector(db
         result = await collector.poll(channel)
     assert (result.imported, result.set_aside) == (1, 2)
     (row,) = stored(db)
-    assert row.subject == "€ 100 boete?" and row.text == "Waarom € 100?\ufffd"
+    assert row.subject == "€ 100 boete?" and row.author_name == "Grüße"
+    assert row.text == "Waarom € 100?\ufffd"  # Dovecot stores the NUL as 0x80; that byte is not UTF-8
     with db.read() as conn:
         reasons = sorted(r.reason for r in conn.execute(select(SET_ASIDE)).all())
     assert "no usable From" in reasons[0] and "header section is larger" in reasons[1]
