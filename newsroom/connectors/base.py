@@ -306,6 +306,8 @@ def _error_text(response: httpx.Response) -> str:
         body = response.json()
     except ValueError:
         body = None
+    if isinstance(body, list) and body and isinstance(body[0], dict) and isinstance(body[0].get("description"), str):
+        return f"HTTP {response.status_code}: {body[0]['description']}"  # GeoReport v2's error list
     if isinstance(body, dict):
         for key in ("error_description", "message", "error", "detail"):
             value = body.get(key)

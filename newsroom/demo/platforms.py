@@ -46,9 +46,20 @@ def _fake_module(platform: str):
     return importlib.import_module(FAKES[platform][0])
 
 
+# The demo's fakes try these ports first, so a demo channel's account (which
+# names the host and port) stays the same from one run to the next.
+DEMO_PORTS = {"mastodon": 47811, "bluesky": 47812, "signalen": 47813, "open311": 47814}
+
+
 def start_fake(platform: str, port: int = 0):
     module = _fake_module(platform)
-    return getattr(module, FAKES[platform][1])(port=port).start()
+    cls = getattr(module, FAKES[platform][1])
+    if port:
+        try:
+            return cls(port=port).start()
+        except OSError:  # taken: any free port will do
+            pass
+    return cls(port=0).start()
 
 
 def _post(platform: str, fake, item: dict) -> None:
@@ -83,7 +94,7 @@ class DemoPlatforms:
 
     def start(self, scenario_rate: float = 0.2, *, seed: int | None = None) -> DemoPlatforms:
         for platform in self.platforms:
-            self.fakes[platform] = start_fake(platform)
+            self.fakes[platform] = start_fake(platform, DEMO_PORTS.get(platform, 0))
         self._connect_channels()
         self.set_rate(scenario_rate, seed=seed)
         return self
@@ -96,6 +107,16 @@ class DemoPlatforms:
             spec = _fake_module(platform).demo_channel(fake)
             options = clean_options(platform, spec["options"])
             account = connector_class(platform).account_for(options)
+            # A demo channel of an earlier run on another port is another account now: disconnect it.
+            with self.db.read() as conn:
+                rows = conn.execute(
+                    select(CHANNELS.c.id, CHANNELS.c.options).where(
+                        CHANNELS.c.platform == platform, CHANNELS.c.account != account, CHANNELS.c.options.is_not(None)
+                    )
+                ).all()
+            stale = [r.id for r in rows if "127.0.0.1" in str(json.loads(r.options).get("base_url", ""))]
+            for channel_id in stale:
+                perform(self.db, "remove_channel", SYSTEM, origin="demo", channel_id=channel_id)
             with self.db.read() as conn:
                 row = conn.execute(
                     select(CHANNELS.c.id).where(CHANNELS.c.platform == platform, CHANNELS.c.account == account, CHANNELS.c.options.is_not(None))

@@ -140,6 +140,9 @@ class FakeServer:
 
         class _Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # Headers and body go out in two writes; with Nagle on, every
+            # keep-alive request waits ~40 ms for a delayed ACK.
+            disable_nagle_algorithm = True
 
             def log_message(self, *args) -> None:  # quiet
                 pass
@@ -221,8 +224,11 @@ class FakeServer:
         if self.faults.delay:
             time.sleep(self.faults.delay)
         payload = response.encoded()
-        handler.send_response(response.status)
-        headers = {"Date": format_datetime(now(), usegmt=True), **response.headers}
+        # send_response would add a Date of its own; clients would see two
+        # ("date1, date2"), which Mastodon.py and skew correction cannot read.
+        handler.log_request(response.status)
+        handler.send_response_only(response.status)
+        headers = {"Server": handler.version_string(), "Date": format_datetime(now(), usegmt=True), **response.headers}
         if payload or response.status not in (204, 304):
             headers.setdefault("Content-Type", response.content_type)
         headers["Content-Length"] = str(len(payload))

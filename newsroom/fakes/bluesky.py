@@ -116,9 +116,6 @@ class BlueskyFake(FakeServer):
     def __init__(self, port: int = 0, *, handle: str = "gemeente.bsky.social", app_password: str | None = None,
                  display_name: str = "Gemeente"):
         super().__init__(port)
-        # Headers and body go out in two writes; without TCP_NODELAY every keep-alive
-        # request waits ~40 ms for a delayed ACK. (The handler class is this instance's own.)
-        self._httpd.RequestHandlerClass.disable_nagle_algorithm = True
         self._jwt_key = _secrets.token_bytes(32)
         self.accounts: dict[str, Account] = {}
         self.posts: dict[str, dict] = {}  # uri -> {"uri","cid","did","rkey","record","indexedAt"}

@@ -107,7 +107,6 @@ class MastodonFake(FakeServer):
                  display_name: str = "Gemeente Stadsveen", first_notification_id: int = 99_999_990,
                  rate_limit: int = RATE_LIMIT):
         super().__init__(port, host)
-        self._one_date_header()
         self.rate_limit_per_period = rate_limit
         self.accounts: dict[str, FakeAccount] = {}
         self.statuses: dict[str, FakeStatus] = {}
@@ -124,24 +123,6 @@ class MastodonFake(FakeServer):
         self._last_status = 0
         self.me = self._account(username, display_name)
         self.token = self.issue_token(username)
-
-    def _one_date_header(self) -> None:
-        """Send one Date header, not two.
-
-        `BaseHTTPRequestHandler.send_response` already adds a Date and the base
-        fake adds another; clients then see "date1, date2", which Mastodon.py
-        cannot parse (it fails every request). Until fakes/base.py sends only one,
-        this fake's handler skips the standard library's.
-        """
-        standard = self._httpd.RequestHandlerClass
-
-        class _OneDate(standard):  # type: ignore[misc,valid-type]
-            def send_response(self, code: int, message: str | None = None) -> None:
-                self.log_request(code)
-                self.send_response_only(code, message)
-                self.send_header("Server", self.version_string())
-
-        self._httpd.RequestHandlerClass = _OneDate
 
     # -- ids and accounts ----------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from tests.core.conftest import (  # noqa: F401  (fixtures, re-exported for pyte
     db,
     db_factory,
     dialect,
+    people,
     pg_templates,
     sqlite_db,
     sqlite_templates,
