@@ -3,8 +3,8 @@
 `DeskCollector` runs the core's `Collector` as a task on the window's
 qasync event loop (the collector's database work runs in worker threads;
 the loop itself never waits on it). Every action the collector performs
-(`collect_page`, `reply_sending`, `reply_sent`, ...) reaches the UI thread
-through a queued signal; a burst is folded into one `changed(Change)` that
+(`collect_page`, `reply_sending`, `reply_sent`, ...) is reported on the
+loop, which qasync runs on the UI thread; a burst is folded into one `changed(Change)` that
 names every case touched, which the window handles like its own actions'
 changes: those rows, the counts, the open case.
 
@@ -26,7 +26,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from newsroom.actions import Change
 from newsroom.connectors.base import ChannelSettings, Health
@@ -46,7 +46,6 @@ class DeskCollector(QObject):
 
     changed = Signal(object)  # Change: case_ids touched, info["imported"], info["actions"]
     restarted = Signal()
-    _raw = Signal(object)  # a Change from the collector; delivered queued on the UI thread
 
     def __init__(self, db: Database, secrets: SecretStore, parent: QObject | None = None, *,
                  factory: Callable[..., Collector] = Collector):
@@ -63,7 +62,6 @@ class DeskCollector(QObject):
         self._imported = 0
         self._actions: list[str] = []
         self.received = 0  # messages stored since start
-        self._raw.connect(self._collect, Qt.ConnectionType.QueuedConnection)
         self._flush_timer = QTimer(self, singleShot=True, interval=FLUSH_MS, timeout=self._flush)
 
     @property
@@ -79,7 +77,7 @@ class DeskCollector(QObject):
         except RuntimeError:
             log.warning("no running event loop: the collector does not run in this window")
             return False
-        self.collector = self._factory(self.db, secrets=self.secrets, on_change=self._raw.emit, origin="collector")
+        self.collector = self._factory(self.db, secrets=self.secrets, on_change=self._collect, origin="collector")
         self._task = loop.create_task(self._supervise(), name="newsroom-collector")
         return True
 
@@ -173,6 +171,7 @@ class DeskCollector(QObject):
     # -- changes to the UI thread ---------------------------------------------------------
 
     def _collect(self, change: Change) -> None:
+        # Called by the collector on the event loop, which qasync runs on the UI thread.
         self._case_ids.update(change.case_ids)
         imported = int(change.info.get("imported", 0) or 0) if change.action == "collect_page" else 0
         self._imported += imported
