@@ -85,9 +85,12 @@ def bench_platform(platform: str, work: Path, backlog: int = BACKLOG) -> dict:
         fake.stop()
 
 
-def run_connector_bench(work: Path, *, platforms: list[str] | None = None, backlog: int = BACKLOG) -> dict:
+def run_connector_bench(work: Path, *, platforms: list[str] | None = None, backlog: int = BACKLOG,
+                        progress=None) -> dict:
     out: dict = {}
     for platform in platforms or list(FAKES):
+        if progress:
+            progress(f"connector {platform}: {backlog} messages")
         try:
             out[platform] = bench_platform(platform, work, backlog)
         except Exception as error:  # noqa: BLE001 - one platform's failure is a figure, not a crash

@@ -356,9 +356,20 @@ def cmd_bench(args) -> int:
         raise CommandError("--messages must be at least 1000")
     if args.ui and args.ui_bench is None:
         raise CommandError("--ui needs the desktop package; run the installed `newsroom` command.")
-    result = run_bench(
-        messages=args.messages, workdir=args.workdir, ui_bench=args.ui_bench if args.ui else None,
-        progress=None if args.json else lambda message: print(message, file=sys.stderr),
-    )
+    say = None if args.json else (lambda message: print(message, file=sys.stderr))
+    if args.connectors_only:
+        import tempfile
+
+        from newsroom.bench_connectors import run_connector_bench
+
+        with tempfile.TemporaryDirectory(prefix="newsroom-bench-") as tmp:
+            work = Path(args.workdir) if args.workdir else Path(tmp)
+            work.mkdir(parents=True, exist_ok=True)
+            result = {"connectors": run_connector_bench(work, progress=say)}
+    else:
+        result = run_bench(
+            messages=args.messages, workdir=args.workdir, ui_bench=args.ui_bench if args.ui else None,
+            progress=say, connectors=args.connectors,
+        )
     _out(args, result, json.dumps(result, indent=2))
     return 0

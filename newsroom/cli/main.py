@@ -152,6 +152,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bench", parents=[common], help="measure the speed figures (see docs/PERFORMANCE.md)")
     p.add_argument("--messages", type=int, default=100_000)
     p.add_argument("--ui", action="store_true", help="also measure the desktop window (offscreen)")
+    p.add_argument("--connectors", action="store_true", help="also measure the connectors (10,000-message backlogs on the fakes)")
+    p.add_argument("--connectors-only", action="store_true", help="measure only the connectors")
     p.add_argument("--workdir", help="where to build the benchmark databases (default: a temporary folder)")
     p.set_defaults(handler=commands.cmd_bench)
     return parser
