@@ -112,6 +112,7 @@ class EmailConnector(Connector):
         Option("sent_folder", "Folder for copies of sent replies", default="Sent"),
         Option("max_attachment_bytes", "Largest attachment kept (bytes)", default=10 * 1024 * 1024, kind="int"),
         Option("attachments_dir", "Folder for attachment files (optional; named by their SHA-256)"),
+        Option("auth", "Login method: password, or xoauth2 (the secret is then an OAuth2 access token)", default="password"),
     )
 
     @classmethod
@@ -141,6 +142,9 @@ class EmailConnector(Connector):
     def from_address(self) -> str:
         return str(self.channel.option("from_address") or self.channel.option("username"))
 
+    def _auth(self) -> str:
+        return self._security("auth", "password", ("password", "xoauth2"))
+
     def _security(self, key: str, default: str, allowed: tuple[str, ...]) -> str:
         value = str(self.channel.option(key, default)).lower()
         if value not in allowed:
@@ -169,7 +173,10 @@ class EmailConnector(Connector):
             client.normalise_times = False
             if security == "starttls":
                 client.starttls(ssl.create_default_context())
-            client.login(self.channel.option("username"), password)
+            if self._auth() == "xoauth2":
+                client.oauth2_login(self.channel.option("username"), password)
+            else:
+                client.login(self.channel.option("username"), password)
         except exc.LoginError as error:
             _close(client)
             text = _text(error)
@@ -275,9 +282,10 @@ class EmailConnector(Connector):
             body = entry.get(b"BODY[]") or b""
             try:
                 items.append(self._item(uid, uidvalidity, entry, body))
-            except MalformedMail as error:
+            except Exception as error:  # noqa: BLE001 - one bad message must not stop the mailbox
+                reason = error.reason if isinstance(error, MalformedMail) else f"could not be read ({type(error).__name__}: {error})"
                 text, _ = source_text(body if isinstance(body, bytes) else b"")
-                aside.append(SetAside(reason=f"e-mail UID {uid}: {error.reason}", payload=text,
+                aside.append(SetAside(reason=f"e-mail UID {uid}: {reason}"[:2000], payload=text,
                                       external_id=f"uid:{uidvalidity}:{uid}"))
         return items, aside
 
@@ -484,6 +492,7 @@ class EmailConnector(Connector):
         port = int(self.channel.option("smtp_port", 587))
         security = self._security("smtp_security", "starttls", ("starttls", "tls", "none"))
         password = self.secret()
+        self._auth()  # a wrong value is a ConfigError before connecting
         smtp = aiosmtplib.SMTP(
             hostname=host, port=port, use_tls=security == "tls",
             start_tls=True if security == "starttls" else False, timeout=60,
@@ -493,7 +502,9 @@ class EmailConnector(Connector):
                 await smtp.connect()
                 if not smtp.esmtp_extensions:
                     await smtp.ehlo()
-                if smtp.supports_extension("auth"):
+                if self._auth() == "xoauth2":
+                    await smtp.auth_xoauth2(str(self.channel.option("username")), password)
+                elif smtp.supports_extension("auth"):
                     await smtp.login(str(self.channel.option("username")), password)
                 errors, response = await smtp.send_message(msg, sender=self.from_address, recipients=recipients)
             finally:

@@ -51,7 +51,7 @@ def simple(n: int, *, prefix: str = "m", extra: str = "") -> bytes:
     ).encode()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def dovecot():
     server = dovecot_or_skip()
     try:
@@ -161,6 +161,7 @@ async def test_resume_after_random_crashes_and_faults_gives_exactly_the_mailbox(
     rng = random.Random(seed)
     channel = add_channel(db, secrets, dovecot, user)
     total = 0
+    seen: set[str] = set()
 
     class Crash(Exception):
         pass
@@ -203,8 +204,11 @@ async def test_resume_after_random_crashes_and_faults_gives_exactly_the_mailbox(
                 collector._perform = perform_
             try:
                 await collector.poll(channel)
-            except (Crash, TransientError):
-                pass
+            except Crash as crash:
+                seen.add(str(crash))
+            except TransientError:
+                seen.add("kill")
+    assert seen == {"kill", "crash_before_store", "crash_after_store"}, seed  # every fault really happened
     async with Collector(db, secrets=secrets) as collector:  # the last, quiet run catches up
         await collector.poll(channel)
 
@@ -502,3 +506,23 @@ async def test_smtp_login_refused_is_a_credential_problem(sqlite_db, secrets, do
         finally:
             await connector.aclose()
     assert result.external_id == "<newsroom.k1@gemeente.test>" and len(sink.messages) == 1
+
+
+@pytest.mark.asyncio
+async def test_smtp_xoauth2(sqlite_db, secrets, dovecot, user):
+    from newsroom.connectors.base import Original
+    from newsroom.inbound import Author
+    from newsroom.timeutil import utcnow
+
+    with SmtpSink(tokens={user: "ya29.token"}) as sink:
+        channel = add_channel(sqlite_db, secrets, dovecot, user, sink, auth="xoauth2")
+        connector = EmailConnector(channel, secrets=secrets)
+        original = Original("<x@example.nl>", "<x@example.nl>", None, Author(email="a@example.nl"), "Hoi", None, utcnow(), {})
+        try:
+            with pytest.raises(CredentialError, match="SMTP server refused the login"):
+                await connector._smtp_send(connector.build_reply(OutboundReply(1, "k2", "tekst", original)), ["a@example.nl"])
+            secrets.set(channel, "ya29.token")
+            await connector._smtp_send(connector.build_reply(OutboundReply(1, "k2", "tekst", original)), ["a@example.nl"])
+        finally:
+            await connector.aclose()
+    assert len(sink.messages) == 1

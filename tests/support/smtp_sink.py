@@ -7,7 +7,8 @@
     sink.stop()
 
 With `users={"name": "password"}` it offers AUTH PLAIN/LOGIN (not required; no TLS,
-for tests) and refuses wrong passwords with 535.
+for tests) and refuses wrong passwords with 535; with `tokens={"name": "token"}`
+it also takes AUTH XOAUTH2 (OAuth2 bearer tokens, as Microsoft 365 and Gmail want).
 """
 from __future__ import annotations
 
@@ -38,6 +39,20 @@ class _Handler:
     def __init__(self, sink: SmtpSink):
         self.sink = sink
 
+    async def auth_XOAUTH2(self, server, args):
+        """SASL XOAUTH2: base64 of "user=U\\x01auth=Bearer T\\x01\\x01"; tokens from `SmtpSink(tokens=...)`."""
+        import base64
+
+        try:
+            fields = dict(
+                part.split("=", 1) for part in base64.b64decode(args[1]).decode().split("\x01") if "=" in part
+            )
+        except (IndexError, ValueError):
+            return AuthResult(success=False, handled=False)
+        user, token = fields.get("user"), fields.get("auth", "").removeprefix("Bearer ")
+        ok = user is not None and self.sink.tokens.get(user) == token
+        return AuthResult(success=ok, handled=False)
+
     async def handle_DATA(self, server, session, envelope):
         with self.sink._lock:
             if self.sink._failures:
@@ -47,8 +62,9 @@ class _Handler:
 
 
 class SmtpSink:
-    def __init__(self, users: dict[str, str] | None = None):
+    def __init__(self, users: dict[str, str] | None = None, tokens: dict[str, str] | None = None):
         self.host = HOST
+        self.tokens = dict(tokens or {})
         self.port = 0
         self.users = dict(users or {})
         self.messages: list[Received] = []
@@ -67,7 +83,7 @@ class SmtpSink:
     def start(self) -> SmtpSink:
         self.port = free_port()
         kwargs: dict = {}
-        if self.users:
+        if self.users or self.tokens:
             kwargs = dict(authenticator=self._authenticate, auth_required=False, auth_require_tls=False)
         self._controller = Controller(_Handler(self), hostname=HOST, port=self.port, **kwargs)
         self._controller.start()
