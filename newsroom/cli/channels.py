@@ -254,11 +254,16 @@ def cmd_collect(args) -> int:
     from newsroom.connectors.runner import Collector, load_channels
 
     db = _open(args)
+    secrets = None
     if args.demo:
         from newsroom.demo.platforms import DemoPlatforms
 
         demo = DemoPlatforms(db).start(scenario_rate=0.0 if args.once else 0.2)
         args.cleanup = demo.stop
+        secrets = demo.secrets  # the fakes' throwaway tokens, never the OS keyring
+        if args.once:  # something to collect: a few citizens write first
+            for _ in range(5):
+                demo.post_one()
     names = args.channel
     channels = load_channels(db, names=names)
     if names and len(channels) != len(set(names)):
@@ -272,7 +277,7 @@ def cmd_collect(args) -> int:
             print(f"{change.info['imported']} new message(s)", flush=True)
 
     async def run() -> dict:
-        async with Collector(db, on_change=progress, origin="collect") as collector:
+        async with Collector(db, secrets=secrets, on_change=progress, origin="collect") as collector:
             if args.once:
                 results = await collector.once(names=names)
                 return {name: {"imported": r.imported, "duplicates": r.duplicates, "set_aside": r.set_aside} for name, r in results.items()}

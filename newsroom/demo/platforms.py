@@ -74,9 +74,17 @@ def _post(platform: str, fake, item: dict) -> None:
         handle = (author.get("handle") or "burger.bsky.social").lstrip("@")
         fake.post_citizen_message(text, handle=handle)
     elif platform == "signalen":
-        fake.post_citizen_report(text)
+        fake.post_citizen_report(_plain_report(text))
     elif platform == "open311":
-        fake.post_request(text)
+        fake.post_request(_plain_report(text))
+
+
+def _plain_report(text: str) -> str:
+    """A social post's text as a report form would hold it: without the leading @mentions."""
+    words = text.split(" ")
+    while words and words[0].startswith("@"):
+        words.pop(0)
+    return " ".join(words) or text
 
 
 class DemoPlatforms:
