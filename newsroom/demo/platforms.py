@@ -16,6 +16,7 @@ reuse an id an earlier run stored.
 from __future__ import annotations
 
 import importlib
+import inspect
 import json
 import random
 import sys
@@ -54,12 +55,17 @@ DEMO_PORTS = {"mastodon": 47811, "bluesky": 47812, "signalen": 47813, "open311":
 def start_fake(platform: str, port: int = 0):
     module = _fake_module(platform)
     cls = getattr(module, FAKES[platform][1])
+    kwargs = {}
+    if "first_id" in inspect.signature(cls).parameters:
+        # Numbered reports (Signalen, Open311): start above any earlier run's,
+        # or a new report would carry an id the desk already stored.
+        kwargs["first_id"] = int(time.time() - 1_750_000_000) * 10
     if port:
         try:
-            return cls(port=port).start()
+            return cls(port=port, **kwargs).start()
         except OSError:  # taken: any free port will do
             pass
-    return cls(port=0).start()
+    return cls(port=0, **kwargs).start()
 
 
 def _post(platform: str, fake, item: dict) -> None:

@@ -59,7 +59,7 @@ class Open311Fake(FakeServer):
     platform = "open311"
 
     def __init__(self, port: int = 0, host: str = "127.0.0.1", *, cap: int = 1000, seed: int = 11,
-                 jurisdiction: str = "stadsveen.nl", api_key: str = "demo-api-key-3f9a"):
+                 jurisdiction: str = "stadsveen.nl", api_key: str = "demo-api-key-3f9a", first_id: int | None = None):
         super().__init__(port, host)
         self.cap = cap
         self.rng = random.Random(seed)
@@ -67,7 +67,7 @@ class Open311Fake(FakeServer):
         self.api_key = api_key
         self.paging = True
         self.requests_by_id: dict[str, dict] = {}
-        self._ids = itertools.count(638344)
+        self._ids = itertools.count(first_id or 638344)
 
     @property
     def endpoint(self) -> str:

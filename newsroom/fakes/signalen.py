@@ -112,7 +112,7 @@ def _iso(dt: datetime) -> str:
 class SignalenFake(FakeServer):
     platform = "signalen"
 
-    def __init__(self, port: int = 0, host: str = "127.0.0.1", *, seed: int = 7):
+    def __init__(self, port: int = 0, host: str = "127.0.0.1", *, seed: int = 7, first_id: int | None = None):
         super().__init__(port, host)
         self.rng = random.Random(seed)
         self.signals: dict[int, dict] = {}
@@ -120,7 +120,7 @@ class SignalenFake(FakeServer):
         self.tokens: dict[str, float] = {}
         self.token = self.new_token()
         self.clock: Callable[[], datetime] = now
-        self._ids = itertools.count(1001)
+        self._ids = itertools.count(first_id or 1001)
         self._status_ids = itertools.count(1)
         self.lose_patch_responses = 0
         self.refuse_patches: list[int] = []
