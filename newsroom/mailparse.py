@@ -23,7 +23,7 @@ from email import policy
 from email.header import decode_header
 from email.message import Message
 from email.parser import BytesParser
-from email.utils import getaddresses, parseaddr, parsedate_to_datetime
+from email.utils import getaddresses, parsedate_to_datetime
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -462,7 +462,7 @@ def _parse(msg: Message, data: bytes, max_attachment_bytes: int, attachments_dir
         attachments.append(att)
 
     if message_id is None:
-        head, _, rest = data.partition(b"\r\n\r\n") if b"\r\n\r\n" in data else data.partition(b"\n\n")
+        _head, _, rest = data.partition(b"\r\n\r\n") if b"\r\n\r\n" in data else data.partition(b"\n\n")
         basis = "\n".join([date or "", from_email or ""]).encode("utf-8", errors="replace") + b"\n" + rest
         external_id = "sha256:" + hashlib.sha256(basis).hexdigest()
     else:

@@ -68,7 +68,7 @@ from newsroom.connectors.base import (
     SetAside,
     TransientError,
 )
-from newsroom.inbound import Author, InboundItem, InvalidItem, parse_item
+from newsroom.inbound import InboundItem, InvalidItem, parse_item
 from newsroom.mailparse import (
     MalformedMail,
     clean_field,
@@ -495,7 +495,7 @@ class EmailConnector(Connector):
         self._auth()  # a wrong value is a ConfigError before connecting
         smtp = aiosmtplib.SMTP(
             hostname=host, port=port, use_tls=security == "tls",
-            start_tls=True if security == "starttls" else False, timeout=60,
+            start_tls=security == "starttls", timeout=60,
         )
         try:
             try:
@@ -506,7 +506,7 @@ class EmailConnector(Connector):
                     await smtp.auth_xoauth2(str(self.channel.option("username")), password)
                 elif smtp.supports_extension("auth"):
                     await smtp.login(str(self.channel.option("username")), password)
-                errors, response = await smtp.send_message(msg, sender=self.from_address, recipients=recipients)
+                _refused, response = await smtp.send_message(msg, sender=self.from_address, recipients=recipients)
             finally:
                 if smtp.is_connected:
                     try:
@@ -526,7 +526,7 @@ class EmailConnector(Connector):
             if 500 <= error.code < 600:
                 raise PermanentError(f"the mail server refused the message: {text}") from None
             raise TransientError(f"the mail server cannot take the message now: {text}") from None
-        except (aiosmtplib.SMTPException, OSError, asyncio.TimeoutError) as error:
+        except (TimeoutError, aiosmtplib.SMTPException, OSError) as error:
             raise TransientError(f"cannot send through {host}:{port}: {error}") from None
         return response
 
@@ -539,7 +539,7 @@ class EmailConnector(Connector):
         if future is not None and not future.done():
             try:
                 await asyncio.wait({future}, timeout=IDLE_SLICE * 10)
-            except Exception:  # noqa: BLE001
+            except Exception:  # noqa: BLE001, S110 - closing goes on regardless
                 pass
         if future is not None and future.done() and not future.cancelled():
             future.exception()  # retrieved: no "never retrieved" warning
@@ -577,16 +577,15 @@ def _close(client) -> None:
     try:
         client.logout()
         return
-    except Exception:  # noqa: BLE001
+    except Exception:  # noqa: BLE001, S110 - the server may be gone: close our end below
         pass
     try:
         client.shutdown()
-    except Exception:  # noqa: BLE001
+    except Exception:  # noqa: BLE001, S110
         pass
     try:
-        sock = client.socket()
-        sock.close()
-    except Exception:  # noqa: BLE001
+        client.socket().close()
+    except Exception:  # noqa: BLE001, S110
         pass
 
 

@@ -22,7 +22,7 @@ from newsroom.connectors.runner import Collector, load_channels
 from newsroom.inbound import loads
 from newsroom.model import Channel, Message, MessageRaw, Reply
 from newsroom.model import SetAside as SetAsideRow
-from tests.core.conftest import people  # noqa: F401  (fixture)
+from tests.core import conftest as core_fixtures
 from tests.support.dovecot import append_many, dovecot_or_skip
 from tests.support.smtp_sink import SmtpSink
 
@@ -36,6 +36,7 @@ REPLIES = Reply.__table__
 CHANNELS = Channel.__table__
 SET_ASIDE = SetAsideRow.__table__
 _users = itertools.count(1)
+people_fixture = core_fixtures.people  # registers the `people` fixture here (it is in tests/core/conftest.py)
 
 
 def eml(name: str) -> bytes:
@@ -75,10 +76,10 @@ def user(dovecot) -> str:
 
 
 def options(dovecot, user, sink=None, **extra) -> dict:
-    out = dict(
-        imap_host=dovecot.host, imap_port=dovecot.port, imap_security="none", username=user,
-        smtp_host="127.0.0.1", smtp_port=sink.port if sink else 1, smtp_security="none",
-    )
+    out = {
+        "imap_host": dovecot.host, "imap_port": dovecot.port, "imap_security": "none", "username": user,
+        "smtp_host": "127.0.0.1", "smtp_port": sink.port if sink else 1, "smtp_security": "none",
+    }
     out.update(extra)
     return out
 
@@ -182,9 +183,9 @@ async def test_resume_after_random_crashes_and_faults_gives_exactly_the_mailbox(
                 real_use = connector._use_imap
                 kills = {"left": 2}
 
-                def use_imap(fn, _real=real_use, _kills=kills):
+                def use_imap(fn, _real=real_use, _kills=kills, _pages=pages, _at=at_page):
                     def wrapped(client):
-                        if _kills["left"] and next(pages) >= at_page:
+                        if _kills["left"] and next(_pages) >= _at:
                             _kills["left"] -= 1
                             client.socket().shutdown(2)
                         return fn(client)
@@ -194,8 +195,8 @@ async def test_resume_after_random_crashes_and_faults_gives_exactly_the_mailbox(
             elif fault.startswith("crash"):
                 real_perform = collector._perform
 
-                async def perform_(name, _real=real_perform, _fault=fault, **args):
-                    if name == "collect_page" and next(pages) >= at_page:
+                async def perform_(name, _real=real_perform, _fault=fault, _pages=pages, _at=at_page, **args):
+                    if name == "collect_page" and next(_pages) >= _at:
                         if _fault == "crash_after_store":
                             await _real(name, **args)
                         raise Crash(_fault)
@@ -258,8 +259,8 @@ async def test_a_mailbox_of_5000_messages(sqlite_db, secrets, dovecot, user):
 async def test_non_ascii_headers_and_hostile_message_go_through_the_collector(db, secrets, dovecot, user):
     hostile = [
         b"From: \xff\xfe\r\nSubject: =?utf-8?b?////?=\r\n\r\n\x00\x01",
-        b"From: =?x-unknown?q?Gr=FC=DFe?= <gruss@example.de>\r\nSubject: =?utf-8?q?=E2=82=AC_100_boete=3F?=\r\n"
-        b"Message-ID: <euro@example.de>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nWaarom \xe2\x82\xac 100?\x00\r\n",
+        (b"From: =?x-unknown?q?Gr=FC=DFe?= <gruss@example.de>\r\nSubject: =?utf-8?q?=E2=82=AC_100_boete=3F?=\r\n"
+         b"Message-ID: <euro@example.de>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nWaarom \xe2\x82\xac 100?\x00\r\n"),
         b"From: a@example.nl\r\nX-Big: " + b"x" * 300_000 + b"\r\n\r\nhuge header",
     ]
     dovecot.append(user, hostile)

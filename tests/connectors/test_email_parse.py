@@ -11,7 +11,14 @@ from hypothesis import strategies as st
 from newsroom.connectors.base import ChannelSettings, Original, OutboundReply
 from newsroom.connectors.email import EmailConnector
 from newsroom.inbound import Author, InboundItem
-from newsroom.mailparse import MalformedMail, decode_bytes, html_to_text, normalise_msgid, parse_message, reply_subject
+from newsroom.mailparse import (
+    MalformedMail,
+    decode_bytes,
+    html_to_text,
+    normalise_msgid,
+    parse_message,
+    reply_subject,
+)
 from newsroom.secrets import SecretStore
 from newsroom.timeutil import utcnow
 
@@ -20,7 +27,7 @@ SAMPLES = [p.read_bytes() for p in sorted(FIXTURES.glob("*.eml"))]
 
 
 def connector(**options) -> EmailConnector:
-    opts = dict(imap_host="127.0.0.1", username="info@gemeente.test", smtp_host="127.0.0.1")
+    opts = {"imap_host": "127.0.0.1", "username": "info@gemeente.test", "smtp_host": "127.0.0.1"}
     opts.update(options)
     return EmailConnector(ChannelSettings(1, "email", "info@gemeente.test", "Gemeente Súdwest-Fryslân", opts), secrets=SecretStore())
 
@@ -59,7 +66,7 @@ def test_html_to_text():
 
 
 def test_charsets_never_crash():
-    assert decode_bytes("café".encode("utf-8"), "x-unknown") == "café"
+    assert decode_bytes("café".encode(), "x-unknown") == "café"
     assert decode_bytes(b"caf\xe9", "utf-8") == "caf\ufffd"  # the declaration wins; the bad byte is replaced
     assert decode_bytes(b"caf\xe9", None) == "café"  # undeclared: UTF-8 if it fits, else Windows-1252
     assert decode_bytes(b"caf\xe9", "iso-8859-1") == "café"

@@ -287,7 +287,7 @@ def _logout(client) -> None:
     except Exception:  # noqa: BLE001 - the server may be gone already
         try:
             client.shutdown()
-        except Exception:  # noqa: BLE001
+        except Exception:  # noqa: BLE001, S110 - best effort
             pass
 
 

@@ -84,7 +84,7 @@ class SmtpSink:
         self.port = free_port()
         kwargs: dict = {}
         if self.users or self.tokens:
-            kwargs = dict(authenticator=self._authenticate, auth_required=False, auth_require_tls=False)
+            kwargs = {"authenticator": self._authenticate, "auth_required": False, "auth_require_tls": False}
         self._controller = Controller(_Handler(self), hostname=HOST, port=self.port, **kwargs)
         self._controller.start()
         return self
@@ -99,7 +99,7 @@ class SmtpSink:
         with self._lock:
             self._failures.extend([answer] * times)
 
-    def __enter__(self) -> SmtpSink:
+    def __enter__(self) -> SmtpSink:  # noqa: PYI034
         return self.start()
 
     def __exit__(self, *exc) -> None:
