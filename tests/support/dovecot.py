@@ -303,6 +303,9 @@ def dovecot_or_skip():
     except DovecotUnavailable as error:
         problem = str(error)
     else:
+        import atexit
+
+        atexit.register(server.stop)  # also when the session is interrupted; stop() is idempotent
         return server
     if os.environ.get("CI"):
         pytest.fail(f"CI must run the IMAP tests: {problem}", pytrace=False)
