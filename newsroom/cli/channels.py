@@ -25,6 +25,9 @@ OPTION_FLAGS = (
     ("smtp_security", "starttls, tls or none"),
     ("from_address", "the address replies come from"),
     ("sent_folder", "IMAP folder for copies of replies (Sent)"),
+    ("auth", "e-mail login: password, or xoauth2 (the secret is then an OAuth2 access token)"),
+    ("max_attachment_bytes", "largest e-mail attachment kept, in bytes"),
+    ("attachments_dir", "folder for e-mail attachment files (named by their SHA-256, never opened)"),
     ("jurisdiction_id", "Open311 jurisdiction"),
     ("service_code", "Open311 service code filter"),
 )
