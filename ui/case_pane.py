@@ -11,15 +11,14 @@ from __future__ import annotations
 from datetime import datetime
 from functools import cache
 
-from PySide6.QtCore import Qt, QTextBoundaryFinder, Signal
-from PySide6.QtGui import QAction, QFont, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QTextBoundaryFinder, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -79,6 +78,47 @@ def graphemes(text: str) -> int:
     while finder.toNextBoundary() != -1:
         count += 1
     return count
+
+
+class RepliesModel(QAbstractListModel):
+    """The case's replies (not drafts) as lines: state in words, then the start of the text."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[tuple[int, str, str, str]] = []  # id, state, line, accessible text
+
+    def set_rows(self, rows: list[tuple[int, str, str, str]]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt's names)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def flags(self, index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        reply_id, state, line, spoken = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return line
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return spoken
+        if role == ReplyIdRole:
+            return reply_id
+        if role == ReplyStateRole:
+            return state
+        return None
+
+    def row_of(self, reply_id) -> int | None:
+        return next((i for i, r in enumerate(self._rows) if r[0] == reply_id), None)
+
+    def states(self) -> list[str]:
+        return [r[1] for r in self._rows]
 
 
 def reply_state_text(reply) -> str:
@@ -245,7 +285,11 @@ class CasePane(QWidget):
         self.send.clicked.connect(self.request_send)
         row.addWidget(self.send)
         composer_layout.addLayout(row)
-        self.replies = QListWidget(composer)
+        self.replies_model = RepliesModel(self)
+        self.replies = QListView(composer)
+        self.replies.setModel(self.replies_model)
+        self.replies.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.replies.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.replies.setAccessibleName(tr("Verstuurde antwoorden"))
         self.replies.setAccessibleDescription(
             tr("De antwoorden van deze zaak met hun staat: in de wachtrij, wordt verstuurd, verstuurd of mislukt.")
@@ -253,7 +297,7 @@ class CasePane(QWidget):
         self.replies.setMaximumHeight(self.replies.fontMetrics().height() * 5 + 8)
         self.replies.setWordWrap(False)
         self.replies.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.replies.currentItemChanged.connect(lambda *_: self._update_retry())
+        self.replies.selectionModel().currentChanged.connect(self._update_retry)
         composer_layout.addWidget(self.replies)
         self.retry = QPushButton(tr("Opnieuw proberen"), composer)
         self.retry.setAccessibleName(tr("Opnieuw proberen"))
@@ -268,6 +312,7 @@ class CasePane(QWidget):
         self.retry.hide()
         self.reply.textChanged.connect(self._update_counter)
         self._limit: tuple[int | None, bool] = (None, False)
+        self._over = False
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
 
@@ -448,7 +493,8 @@ class CasePane(QWidget):
         platform = incoming[-1]["platform"] if incoming else detail["platform"]
         self._limit = reply_limit(platform)
         self._update_counter()
-        keep = self.replies.currentItem().data(ReplyIdRole) if self.replies.currentItem() else None
+        current = self.replies.currentIndex()
+        keep = current.data(ReplyIdRole) if current.isValid() else None
         try:
             with self._db.read() as conn:
                 rows = conn.execute(
@@ -460,27 +506,26 @@ class CasePane(QWidget):
         except DatabaseError as error:
             self.failed.emit(describe_error(error))
             rows = []
-        self.replies.clear()
+        lines = []
         for reply in rows:
             state = reply_state_text(reply)
-            item = QListWidgetItem(f"{state} \u2014 {one_line(reply.text, 80)}")
-            item.setData(ReplyIdRole, reply.id)
-            item.setData(ReplyStateRole, reply.state)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, tr("Antwoord {id}: {state}").format(id=reply.id, state=state))
-            self.replies.addItem(item)
-            if reply.id == keep:
-                self.replies.setCurrentItem(item)
-        if self.replies.count() and self.replies.currentItem() is None:
-            failed = [i for i in range(self.replies.count()) if self.replies.item(i).data(ReplyStateRole) == "failed"]
-            self.replies.setCurrentRow(failed[-1] if failed else self.replies.count() - 1)
+            lines.append((reply.id, reply.state, f"{state} \u2014 {one_line(reply.text, 80)}",
+                          tr("Antwoord {id}: {state}").format(id=reply.id, state=state)))
+        self.replies_model.set_rows(lines)
+        row = self.replies_model.row_of(keep)
+        if row is None and lines:
+            states = self.replies_model.states()
+            failed = [i for i, state in enumerate(states) if state == "failed"]
+            row = failed[-1] if failed else len(lines) - 1
+        if row is not None:
+            self.replies.setCurrentIndex(self.replies_model.index(row, 0))
         self.replies.setVisible(bool(rows))
         self._update_retry()
 
-    def _update_retry(self) -> None:
-        item = self.replies.currentItem()
-        failed = item is not None and item.data(ReplyStateRole) == "failed"
-        self.retry.setVisible(self.replies.isVisibleTo(self) and any(
-            self.replies.item(i).data(ReplyStateRole) == "failed" for i in range(self.replies.count())))
+    def _update_retry(self, *_args) -> None:
+        current = self.replies.currentIndex()
+        failed = current.isValid() and current.data(ReplyStateRole) == "failed"
+        self.retry.setVisible("failed" in self.replies_model.states())
         self.retry.setEnabled(failed)
 
     def reply_length(self) -> int:
@@ -500,10 +545,12 @@ class CasePane(QWidget):
             self.counter.setAccessibleDescription(tr("{n} tekens te veel voor dit platform.").format(n=labels.number(n - limit)))
         else:
             self.counter.setAccessibleDescription(tr("Nog {n} tekens over.").format(n=labels.number(limit - n)))
-        palette = self.counter.palette()
-        color = self.palette().color(QPalette.ColorRole.WindowText)
-        palette.setColor(QPalette.ColorRole.WindowText, Qt.GlobalColor.red if over else color)
-        self.counter.setPalette(palette)
+        if over != self._over:  # red while too long (a palette role, so it follows light and dark themes otherwise)
+            self._over = over
+            palette = QPalette(self.palette())
+            if over:
+                palette.setColor(QPalette.ColorRole.WindowText, QColor("#c62828"))
+            self.counter.setPalette(palette)
         self.counter.show()
         self.send.setEnabled(not over)
 
@@ -559,9 +606,9 @@ class CasePane(QWidget):
         self.reply.document().setModified(False)
 
     def request_retry(self) -> None:
-        item = self.replies.currentItem()
-        if item is not None and item.data(ReplyStateRole) == "failed":
-            self.retry_requested.emit(int(item.data(ReplyIdRole)))
+        current = self.replies.currentIndex()
+        if current.isValid() and current.data(ReplyStateRole) == "failed":
+            self.retry_requested.emit(int(current.data(ReplyIdRole)))
 
     def _save_unsaved_draft(self) -> None:
         if self._draft_case is not None and self.reply.document().isModified() and self.reply.toPlainText().strip():

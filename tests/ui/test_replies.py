@@ -39,7 +39,8 @@ def _replies(db, case_id):
 
 
 def _states(pane) -> list[str]:
-    return [pane.replies.item(i).text() for i in range(pane.replies.count())]
+    model = pane.replies_model
+    return [model.data(model.index(i, 0)) for i in range(model.rowCount())]
 
 
 def test_send_with_ctrl_shift_enter_then_the_states_in_words(qtbot, harness, case_id):
@@ -62,7 +63,8 @@ def test_send_with_ctrl_shift_enter_then_the_states_in_words(qtbot, harness, cas
     pane.reload()
     assert _states(pane)[0].startswith("Mislukt: 422: text too long")
     assert pane.retry.isVisibleTo(pane) and pane.retry.isEnabled()
-    assert pane.replies.item(0).data(Qt.ItemDataRole.AccessibleTextRole) == f"Antwoord {reply_id}: Mislukt: 422: text too long"
+    model = pane.replies_model
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.AccessibleTextRole) == f"Antwoord {reply_id}: Mislukt: 422: text too long"
 
     pane.retry.click()
     harness.wait_idle()
@@ -114,6 +116,14 @@ def test_the_counter_follows_the_platforms_limit(harness, case_id):
     assert pane.counter.accessibleDescription() == "2 tekens te veel voor dit platform."
     pane.request_send()
     assert _replies(harness.db, case_id) == []
+
+
+def test_the_replies_model_passes_the_model_tester(qtmodeltester, harness, case_id):
+    harness.pane.reply.setPlainText("Wij pakken het op.")
+    harness.pane.send.click()
+    harness.wait_idle()
+    assert harness.pane.replies_model.rowCount() == 1
+    qtmodeltester.check(harness.pane.replies_model)
 
 
 def test_no_counter_where_the_platform_has_no_limit(harness):
