@@ -30,6 +30,7 @@ and concatenated into one sorted table with cumulative business time, so
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 import math
 import numbers
@@ -170,7 +171,7 @@ def _parse_hours(hours: object) -> tuple[tuple[tuple[int, int], ...], ...]:
             raise ValueError(f"{field}: expected a list of 'HH:MM-HH:MM', got {intervals!r}")
         parsed = [_parse_interval(iv, f"{field}[{n}]") for n, iv in enumerate(intervals)]
         parsed.sort()
-        for (a1, b1), (a2, b2) in zip(parsed, parsed[1:]):
+        for (a1, b1), (a2, b2) in itertools.pairwise(parsed):
             if a2 < b1:
                 raise ValueError(
                     f"{field}: {_fmt_minute(a1)}-{_fmt_minute(b1)} and {_fmt_minute(a2)}-{_fmt_minute(b2)} overlap"
