@@ -369,3 +369,13 @@ def test_more_validation_errors():
 
 def test_the_golden_file_names_only_known_calendars():
     assert {c["calendar"] for c in GOLDEN["cases"]} <= set(SPECS)
+
+
+def test_a_calendar_open_all_day_every_day_is_24_7():
+    every_day = Calendar("altijd", hours={d: ["00:00-24:00"] for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")})
+    rng = random.Random(7)
+    for _ in range(300):
+        start = utc(2026, 1, 1) + timedelta(seconds=rng.randrange(366 * 86_400))
+        minutes = rng.randrange(0, 5_000)
+        assert every_day.due(start, minutes) == ALWAYS.due(start, minutes)
+        assert every_day.elapsed(start, start + timedelta(minutes=minutes)) == minutes
