@@ -671,6 +671,8 @@ class Clusterer:
             self._open[best.id] = best
             best.first = best.last = t
         self._join(best, msg, t, feats, addresses, lat, lon)
+        if best.proposed or self._qualifies(best):
+            merged.extend(self._merge_twins(best))
         heapq.heappush(self._expiry, (best.last + self._ttl(best), best.id))
         return self._proposal(best, msg.id, tuple(merged))
 
@@ -787,6 +789,31 @@ class Clusterer:
                 cand.locs.append((lat, lon))
         if msg.category:
             cand.cats[msg.category] = cand.cats.get(msg.category, 0) + 1
+
+    def _main(self, cand: _Cand) -> tuple[str | None, str | None]:
+        """The street and the kind most of a candidate's members name (feature keys), if any."""
+        street = max(cand.streets, key=cand.streets.__getitem__) if cand.streets else None
+        kinds = [(cand.cnt[f], f) for f in cand.kinds]
+        kind = max(kinds)[1] if kinds and max(kinds)[0] * 3 >= len(cand.members) else None
+        return street, kind
+
+    def _merge_twins(self, cand: _Cand) -> list[int]:
+        """Merge other proposals (not yet decided) of the same street and kind, active within
+        ``burst`` of this one: one fire on the Wilgenlaan, not two. Returns their ids."""
+        street, kind = self._main(cand)
+        if street is None or kind is None or cand.status == "declined":
+            return []
+        out = []
+        for cid in list(self._index.get(street, ())):
+            other = self._open.get(cid)
+            if (other is None or other is cand or not other.proposed or other.status != "proposed"
+                    or abs(other.last - cand.last) > self.burst or self._main(other) != (street, kind)):
+                continue
+            if not cand.proposed:  # cand is about to be proposed: let it be the older one instead
+                continue
+            self._merge(cand, other)
+            out.append(other.id)
+        return out
 
     def _merge(self, into: _Cand, other: _Cand) -> None:
         """Move every member of ``other`` into ``into`` (features, counts, places) and drop ``other``."""
