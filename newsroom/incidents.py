@@ -47,7 +47,7 @@ import re
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -85,7 +85,7 @@ with you your there here what our us
 geachte heer mevrouw beste hallo hoi hi goedemorgen goedemiddag goedenavond dag
 groet groeten vriendelijke hartelijke met vriendelijke regards kind dear sincerely thanks thank
 bedankt dank alvast gemeente stadsveen gemstadsveen gemeentestadsveen overheid social bsky
-""".split())
+""".split())  # noqa: SIM905 - a word list reads better as text
 
 _COMBINING = re.compile("[\u0300-\u036f]+")
 _WORD = re.compile(r"[^\W_]+")
@@ -116,9 +116,7 @@ def stem(word: str) -> str:
         word = word[:-4]
     elif n > 5 and word.endswith(("jes", "tje")):
         word = word[:-3]
-    elif n > 4 and word.endswith(("en", "es")):
-        word = word[:-2]
-    elif n > 4 and word.endswith("je"):
+    elif n > 4 and word.endswith(("en", "es")) or n > 4 and word.endswith("je"):
         word = word[:-2]
     elif n > 3 and word.endswith(("e", "s")) and not word.endswith("ss"):
         word = word[:-1]
@@ -231,7 +229,7 @@ _NOT_STREETS = frozenset("""
 straat steeg laan weg plein gracht kade singel dijk wal dreef
 onderweg snelweg rijweg fietsweg halfweg zijstraat hoofdstraat woonstraat winkelstraat fietsstraat
 dwarsstraat straatweg wegweg binnenhof buitenhof
-""".split())
+""".split())  # noqa: SIM905 - a word list reads better as text
 _STREET_RE = re.compile(
     r"\b(?P<head>[A-Z][^\W\d_]*(?:" + "|".join(_SUFFIXES) + r")|Markt|Plein|Dam)\b"
     r"(?:[ \t]+(?P<num>\d{1,4})(?:[a-zA-Z]\b)?)?"
@@ -272,7 +270,7 @@ def _qualified(plain: str, hs: int, head: str) -> str:
     return full
 _LOWER_STREET = re.compile(
     r"\b([a-z][a-z]{2,}(?:straat|laan|gracht|kade|singel|steeg|plein))\b(?:[ \t]+(\d{1,4}))?")
-_NUMBER_WORD = re.compile(r"\b(?:nummer|nr\.?|huisnummer|thv|number|no\.)[ \t]*(\d{1,4})\b", re.I)
+_NUMBER_WORD = re.compile(r"\b(?:nummer|nr\.?|huisnummer|thv|number|no\.)[ \t]*(\d{1,4})\b", re.IGNORECASE)
 
 
 _SIGN_OFF = re.compile(
@@ -480,8 +478,32 @@ _KD = "\x04"
 class _Cand:
     """An open candidate incident."""
 
-    __slots__ = ("id", "members", "authors", "anon", "channels", "first", "last", "cnt", "w", "sumsq",
-                 "streets", "lat", "lon", "nloc", "locs", "times", "who", "place", "kinds", "cats", "status", "proposed", "dead", "surface")
+    __slots__ = (
+        "anon",
+        "authors",
+        "cats",
+        "channels",
+        "cnt",
+        "dead",
+        "first",
+        "id",
+        "kinds",
+        "last",
+        "lat",
+        "locs",
+        "lon",
+        "members",
+        "nloc",
+        "place",
+        "proposed",
+        "status",
+        "streets",
+        "sumsq",
+        "surface",
+        "times",
+        "w",
+        "who",
+    )
 
     def __init__(self, cid: int) -> None:
         self.id = cid
@@ -518,48 +540,55 @@ class Clusterer:
     Knobs (defaults measured in docs/INCIDENTS.md):
 
     ``window``
-        seconds: a message joins a candidate only if it arrives within this
-        long after the candidate's last message (6 h); older candidates close.
+        seconds an incident stays open after its last message (6 h): a later
+        message about the same thing starts a new candidate.
+    ``burst``, ``min_messages``, ``min_reporters``, ``require_place``
+        a candidate is proposed once ``min_messages`` (5) of its messages from
+        ``min_reporters`` (2) distinct authors arrived within ``burst``
+        seconds (30 min) and two of those name the same street (or three are
+        located near each other). A candidate that never had its burst closes
+        ``burst`` seconds after its last message.
     ``threshold``
-        the least score (cosine of message and candidate, plus bonuses) to join.
-    ``min_messages``, ``min_reporters``
-        a candidate is proposed once it has this many messages from this many
-        distinct authors (3 and 2).
-    ``street_weight``, ``kind_weight``
-        weight of a street name and of an incident kind, relative to the IDF
-        of words (a rare word weighs about 6-9).
-    ``near_m``, ``far_m``, ``location_bonus``
-        both located within ``near_m`` metres: + ``location_bonus``; further
-        than ``far_m`` apart: never the same incident.
-    ``category_bonus``
-        the same Signalen/Open311 category: + this; a different one: - half.
+        the least score to join a candidate. The score is the TF-IDF cosine
+        of the message's words with the candidate's centroid, plus
+        ``street_bonus`` (0.3) for the candidate's street, ``kind_bonus``
+        (0.2) for its incident kind, ``address_bonus`` (0.1) for the same
+        street and house number, ``location_bonus`` (0.1) within ``near_m``
+        metres, ``category_bonus`` (0.05) for the same category (half of it
+        off for another one), minus ``time_penalty`` x (gap / window).
+    ``min_text``
+        the least word cosine when the street and kind bonuses do not both apply.
+    ``unplaced_threshold``
+        a message that names no street and has no location joins only with
+        this score, and only within ``burst`` of the candidate's last message.
+    ``far_m``
+        located further apart than this: never the same incident.
     ``lookup``
         how many of a message's rarest features are used to find candidates.
     """
 
-    def __init__(self, *, window: float = 6 * 3600, threshold: float = 0.55, min_text: float = 0.2,
-                 street_bonus: float = 0.3, min_messages: int = 5, min_reporters: int = 2,
-                 require_place: bool = True, burst: float = 1800.0, time_penalty: float = 0.5,
-                 unplaced_threshold: float = 0.65, kind_bonus: float = 0.2, street_weight: float = 12.0, kind_weight: float = 9.0,
-                 near_m: float = 250.0, far_m: float = 3000.0, location_bonus: float = 0.1,
-                 category_bonus: float = 0.05, lookup: int = 10) -> None:
+    def __init__(self, *, window: float = 6 * 3600, burst: float = 1800.0, min_messages: int = 5,
+                 min_reporters: int = 2, require_place: bool = True, threshold: float = 0.55,
+                 min_text: float = 0.2, street_bonus: float = 0.3, kind_bonus: float = 0.2,
+                 address_bonus: float = 0.1, location_bonus: float = 0.1, category_bonus: float = 0.05,
+                 time_penalty: float = 0.5, unplaced_threshold: float = 0.65, near_m: float = 250.0,
+                 far_m: float = 3000.0, lookup: int = 10) -> None:
         self.window = float(window)
+        self.burst = float(burst)
+        self.min_messages = min_messages
+        self.min_reporters = min_reporters
+        self.require_place = require_place
         self.threshold = threshold
         self.min_text = min_text
         self.street_bonus = street_bonus
-        self.require_place = require_place
-        self.burst = float(burst)
-        self.time_penalty = time_penalty
-        self.unplaced_threshold = unplaced_threshold
         self.kind_bonus = kind_bonus
-        self.min_messages = min_messages
-        self.min_reporters = min_reporters
-        self.street_weight = street_weight
-        self.kind_weight = kind_weight
-        self.near_m = near_m
-        self.far_m = far_m
+        self.address_bonus = address_bonus
         self.location_bonus = location_bonus
         self.category_bonus = category_bonus
+        self.time_penalty = time_penalty
+        self.unplaced_threshold = unplaced_threshold
+        self.near_m = near_m
+        self.far_m = far_m
         self.lookup = lookup
         self._df: dict[str, int] = {}
         self._n = 0
@@ -603,15 +632,16 @@ class Clusterer:
         idf = self._idf
         for w in words:
             feats[w] = idf(w)
+        # places and kinds: not in the cosine (they have their bonuses); the high
+        # weight makes them the first keys to look candidates up by
         for k in kinds:
-            feats[_KD + k] = self.kind_weight
-        sw = self.street_weight
+            feats[_KD + k] = 90.0
         for head, full, num in addresses[:4]:
-            feats[_ST + head] = sw
+            feats[_ST + head] = 100.0
             if full != head:
-                feats[_SQ + full] = sw * 0.25
+                feats[_SQ + full] = 1.0
             if num is not None:
-                feats[f"{_AD}{head}#{num}"] = sw * 0.25
+                feats[f"{_AD}{head}#{num}"] = 1.0
         return feats, addresses
 
     # -- the online step ---------------------------------------------------------
@@ -640,11 +670,16 @@ class Clusterer:
                 lat, lon = float(la), float(lo)
 
         unplaced = not heads and lat is None
+        words = [(f, w) for f, w in feats.items() if f[0] > _KD]
+        m = (words, sum(w * w for _, w in words), [f for f in feats if f[0] == _KD],
+             [f for f in feats if f[0] == _AD])
         matches: list[tuple[float, _Cand]] = []
         for cand in self._candidates(feats):
             if t - cand.last > self._ttl(cand) or cand.first - t > self.window:
                 continue
-            score = self._score(cand, feats, heads, lat, lon, msg.category)
+            if heads and cand.streets and heads.isdisjoint(cand.streets):
+                continue  # another street (the full rule is in _score)
+            score = self._score(cand, m, heads, lat, lon, msg.category)
             gap = t - cand.last
             if gap > 0:
                 score -= self.time_penalty * gap / self.window
@@ -697,8 +732,11 @@ class Clusterer:
                     if c is not None:
                         yield c
 
-    def _score(self, cand: _Cand, feats: dict[str, float], heads: set[str], lat, lon, category) -> float:
-        """Text cosine (words and kinds) plus the place and category bonuses; -1 when vetoed."""
+    def _score(self, cand: _Cand, m: tuple, heads: set[str], lat, lon, category) -> float:
+        """Word cosine plus the place, kind and category bonuses; -1 when vetoed.
+
+        ``m`` is the message's (words with weights, sum of squared weights, kind keys,
+        street+number keys), prepared once per message."""
         if heads and cand.streets:
             top = max(cand.streets.values())
             if not any(cand.streets.get(h, 0) * 4 >= top for h in heads):
@@ -715,26 +753,23 @@ class Clusterer:
         if category and cand.cats:
             bonus += self.category_bonus if category in cand.cats else -self.category_bonus / 2
         cnt, cw = cand.cnt, cand.w
+        words, msq, kinds, addrs = m
         dot = 0.0
-        msq = 0.0
-        kinds = False
-        for f, w in feats.items():
-            c0 = f[0]
-            if c0 > _KD:  # a word
-                msq += w * w
-                c = cnt.get(f)
-                if c:
-                    dot += w * c * cw[f]
-            elif c0 == _KD:
-                kinds = True
-        if kinds or cand.kinds:
+        get = cnt.get
+        for f, w in words:
+            c = get(f)
+            if c:
+                dot += w * c * cw[f]
+        if addrs and any(f in cnt for f in addrs):
+            bonus += self.address_bonus
+        if kinds and cand.kinds:
             # the kinds the candidate is mostly about (a third of its members or more)
             n3 = len(cand.members)
             main = [f for f in cand.kinds if cnt[f] * 3 >= n3]
-            if kinds and main:
-                if any(f in feats for f in main):
+            if main:
+                if any(f in kinds for f in main):
                     bonus += self.kind_bonus
-                elif not any(f in feats for f in cand.kinds):
+                elif not any(f in kinds for f in cand.kinds):
                     return -1.0  # a tree is not a fire
         cos = dot / math.sqrt(msq * cand.sumsq) if dot > 0.0 else 0.0
         if cos < self.min_text and bonus < self.street_bonus + self.kind_bonus:
@@ -753,10 +788,8 @@ class Clusterer:
             cand.anon += 1
         if msg.channel:
             cand.channels.add(msg.channel)
-        if t > cand.last:
-            cand.last = t
-        if t < cand.first:
-            cand.first = t
+        cand.last = max(cand.last, t)
+        cand.first = min(cand.first, t)
         cnt, cw = cand.cnt, cand.w
         index = self._index
         s = cand.sumsq
@@ -1080,12 +1113,6 @@ def _main(argv: list[str] | None = None) -> int:  # python -m newsroom.incidents
     for s in seeds:
         print(json.dumps(evaluate(count, seed=s)))
     return 0
-
-
-def _iter_items(items: Iterable[dict]) -> Iterator[Message]:  # pragma: no cover - convenience
-    from newsroom.inbound import parse_item
-    for d in items:
-        yield Message.from_item(parse_item(d))
 
 
 if __name__ == "__main__":

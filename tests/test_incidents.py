@@ -3,7 +3,7 @@ generated data (pairwise precision and recall >= 0.9) and robustness against odd
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -24,7 +24,7 @@ from newsroom.incidents import (
     strip_signature,
 )
 
-T0 = datetime(2026, 11, 2, 20, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 2, 20, 0, tzinfo=UTC)
 
 TREE = (
     "Er ligt een enorme boom over de Kerkstraat! Niemand kan erlangs.",
