@@ -33,9 +33,10 @@ How a message is compared (details and measured quality: docs/INCIDENTS.md):
   at (an inverted index over the open candidates of the last ``window``), so
   the cost per message does not grow with the traffic in the window.
 
-A candidate becomes a proposal when it has ``min_messages`` messages from at
-least ``min_reporters`` distinct authors. The same author writing three times
-is one reporter.
+A candidate becomes a proposal when ``min_messages`` (5) of its messages from
+at least ``min_reporters`` (2) distinct authors arrive within ``burst`` (30
+min) and two of them name the same street (or three are located near each
+other). The same author writing three times is one reporter.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 __all__ = [
     "Clusterer",
@@ -441,11 +442,11 @@ class Incident:
 
     @property
     def first_at(self) -> datetime:
-        return datetime.fromtimestamp(self.first).astimezone()
+        return datetime.fromtimestamp(self.first, UTC)
 
     @property
     def last_at(self) -> datetime:
-        return datetime.fromtimestamp(self.last).astimezone()
+        return datetime.fromtimestamp(self.last, UTC)
 
 
 @dataclass(frozen=True, slots=True)
