@@ -258,7 +258,7 @@ class BlueskyConnector(Connector):
                help="The account's PDS (https://bsky.social for most accounts)."),
         Option("username", "Handle", required=True, help="The account's handle, e.g. gemeente.bsky.social."),
     )
-    poll_interval = 5.0
+    poll_interval = 2.0
     max_reply_chars = MAX_GRAPHEMES
 
     #: notifications asked per page (1-100); tests lower it

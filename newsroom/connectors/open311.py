@@ -64,7 +64,7 @@ class Open311Connector(Connector):
     )
     needs_secret = False
     can_reply = False
-    poll_interval = 60.0
+    poll_interval = 15.0  # public report servers: polite, and still within seconds for the desk
 
     @classmethod
     def account_for(cls, options: Mapping[str, Any]) -> str:
