@@ -303,6 +303,10 @@ def run_bench(
         }
         db.close()
 
+        say("response-target arithmetic")
+        from newsroom.targets.calendar import bench_due
+
+        result["targets_due"] = bench_due(200_000)
         if connectors:
             from newsroom.bench_connectors import run_connector_bench
 

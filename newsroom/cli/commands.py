@@ -302,6 +302,28 @@ def cmd_user_list(args) -> int:
     return 0
 
 
+# -- response targets ---------------------------------------------------------
+
+
+def cmd_targets_due(args) -> int:
+    from newsroom.targets.calendar import builtin
+    from newsroom.timeutil import parse_instant, to_iso
+
+    try:
+        calendar = builtin(args.calendar)
+    except ValueError as error:
+        raise CommandError(str(error)) from None
+    try:
+        start = parse_instant(args.start)
+    except ValueError as error:
+        raise CommandError(f"--start {args.start!r} is not an ISO-8601 instant with an offset ({error})") from None
+    if not args.minutes >= 0:
+        raise CommandError("--minutes must be zero or more")
+    due = calendar.due(start, args.minutes)
+    _out(args, {"calendar": calendar.name, "start": to_iso(start), "minutes": args.minutes, "due": to_iso(due)}, to_iso(due))
+    return 0
+
+
 # -- demo and bench -----------------------------------------------------------
 
 

@@ -149,6 +149,14 @@ def build_parser() -> argparse.ArgumentParser:
     channel_commands.add_demo_serve(msub, common)
     channel_commands.add_parsers(sub, common, _Parser)
 
+    targets = sub.add_parser("targets", parents=[common], help="response targets and their calendars")
+    tsub = targets.add_subparsers(dest="targets_command", metavar="ACTION", parser_class=_Parser, required=True)
+    p = tsub.add_parser("due", parents=[common], help="when a target of N business minutes from START falls due")
+    p.add_argument("--calendar", default="kantoortijden", help="kantoortijden (default) or 24/7")
+    p.add_argument("--start", required=True, metavar="ISO", help="an ISO-8601 instant with its offset, e.g. 2026-10-23T16:30:00+02:00")
+    p.add_argument("--minutes", required=True, type=float, metavar="N", help="business minutes")
+    p.set_defaults(handler=commands.cmd_targets_due)
+
     p = sub.add_parser("bench", parents=[common], help="measure the speed figures (see docs/PERFORMANCE.md)")
     p.add_argument("--messages", type=int, default=100_000)
     p.add_argument("--ui", action="store_true", help="also measure the desktop window (offscreen)")

@@ -146,3 +146,13 @@ def test_demo_serve_prints_addresses_and_test_credentials(capsys):
 
     assert serve_forever(platforms=["mastodon", "signalen"], port=0, rate=0, json_output=True, wait=probe) == 0
     assert seen["mastodon"]["token"] and seen["mastodon"]["base_url"].startswith("http://127.0.0.1:")
+
+
+def test_targets_due_prints_the_due_instant_in_utc(cli):
+    # Friday 16:30 summer time + 60 business minutes: 30 on Friday, 30 on Monday after the clocks went back.
+    assert ok(cli("targets", "due", "--start", "2026-10-23T16:30:00+02:00", "--minutes", "60")).out.strip() == "2026-10-26T08:30:00Z"
+    data = ok(cli("targets", "due", "--calendar", "24/7", "--start", "2026-03-29T01:30:00+01:00", "--minutes", "60", "--json")).json
+    assert data == {"calendar": "24/7", "start": "2026-03-29T00:30:00Z", "minutes": 60.0, "due": "2026-03-29T01:30:00Z"}
+    fails(cli("targets", "due", "--start", "2026-10-23T16:30", "--minutes", "60"), "offset")
+    fails(cli("targets", "due", "--calendar", "kantoor", "--start", "2026-10-23T16:30:00Z", "--minutes", "60"), "kantoortijden")
+    fails(cli("targets", "due", "--start", "2026-10-23T16:30:00Z", "--minutes", "-5"), "zero or more")
