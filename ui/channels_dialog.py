@@ -336,7 +336,8 @@ def _plain(text: str, parent: QWidget, *, wrap: bool = True) -> QLabel:
     return label
 
 
-def _table(parent: QWidget, model, name: str, description: str) -> QTableView:
+def _table(parent: QWidget, model, name: str, description: str, *, stretch: int = -1) -> QTableView:
+    """A read-only table: columns fit their contents, column `stretch` (default the last) takes the rest."""
     view = QTableView(parent)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -345,8 +346,9 @@ def _table(parent: QWidget, model, name: str, description: str) -> QTableView:
     view.setTabKeyNavigation(False)
     view.setWordWrap(False)
     view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch % model.columnCount(), QHeaderView.ResizeMode.Stretch)
     view.setAccessibleName(name)
     view.setAccessibleDescription(description)
     return view
@@ -671,7 +673,8 @@ class ChannelsDialog(QDialog):
 
         self.model = ChannelsModel(self)
         self.table = _table(self, self.model, tr("Kanalen"),
-                            tr("Per kanaal: naam, platform, account, staat, laatste bericht en aantal apart gezette berichten."))
+                            tr("Per kanaal: naam, platform, account, staat, laatste bericht en aantal apart gezette berichten."),
+                            stretch=3)
         layout.addWidget(self.table, 2)
         row = QHBoxLayout()
         self.add_button = _button(tr("Kanaal &toevoegen…"), tr("Verbind een nieuw account."), self)
