@@ -110,8 +110,9 @@ def _cursor_at(conn, flt: InboxFilter, fraction: float, total: int) -> str | Non
     ids = ids_at(conn, flt, offset=offset - 1, limit=1)
     if not ids:
         return None
-    from newsroom.inbox import CASES
     from sqlalchemy import select
+
+    from newsroom.inbox import CASES
 
     row = conn.execute(select(CASES.c.due_at, CASES.c.created_at, CASES.c.id).where(CASES.c.id == ids[0])).first()
     return _encode("due", [to_iso(row.due_at), to_iso(row.created_at), row.id])

@@ -11,12 +11,12 @@ from __future__ import annotations
 import contextlib
 import json
 import time
-
-import orjson
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
+
+import orjson
 
 from newsroom.actions.base import SYSTEM, Actor, Tx, write_audit
 from newsroom.actions.ingest import ingest_items

@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 import math
 import re
-
-import orjson
 from dataclasses import dataclass
 from datetime import datetime
+
+import orjson
 
 from newsroom.model import Platform
 from newsroom.timeutil import parse_instant

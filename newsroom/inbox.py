@@ -12,9 +12,29 @@ import json
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from sqlalchemy import Connection, exists, func, literal_column, or_, select, text, tuple_
+from sqlalchemy import (
+    Connection,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+    tuple_,
+)
 
-from newsroom.model import OPEN_STATUS_VALUES, OPEN_WORK, Case, CaseCount, CaseTag, Channel, Department, Message, Tag, User
+from newsroom.model import (
+    OPEN_STATUS_VALUES,
+    OPEN_WORK,
+    Case,
+    CaseCount,
+    CaseTag,
+    Channel,
+    Department,
+    Message,
+    Tag,
+    User,
+)
 from newsroom.search import parse, to_fts5, to_tsquery
 from newsroom.timeutil import UTC, parse_instant, to_iso
 

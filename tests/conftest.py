@@ -16,7 +16,12 @@ import keyring.core  # noqa: E402
 import pytest  # noqa: E402
 
 from tests.support.keyring_memory import MemoryKeyring  # noqa: E402
-from tests.support.pg import PgCluster, PostgresUnavailable, find_bindir, reap_stale_clusters  # noqa: E402
+from tests.support.pg import (  # noqa: E402
+    PgCluster,
+    PostgresUnavailable,
+    find_bindir,
+    reap_stale_clusters,
+)
 
 pytest_plugins = ["pytester"]  # tests/test_infra.py checks pytest.ini with it
 

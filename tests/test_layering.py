@@ -7,7 +7,6 @@ import sys
 import textwrap
 from pathlib import Path
 
-
 ROOT = Path(__file__).resolve().parent.parent
 BLOCKED = ("PySide6", "pyqtgraph", "qasync", "ui")
 

@@ -175,7 +175,9 @@ class Desktop:
         return True
 
     def _start_demo_data(self) -> None:
-        from newsroom.demo.seed import seed_demo  # the demo's generator builds its tables on import
+        from newsroom.demo.seed import (
+            seed_demo,  # the demo's generator builds its tables on import
+        )
 
         try:
             seed_demo(self.db)

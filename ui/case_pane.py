@@ -11,7 +11,14 @@ from __future__ import annotations
 from datetime import datetime
 from functools import cache
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QTextBoundaryFinder, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTextBoundaryFinder,
+    Signal,
+)
 from PySide6.QtGui import QAction, QColor, QFont, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -28,7 +35,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
 from sqlalchemy import select
 
 from newsroom.casefile import CaseNotFound, case_detail

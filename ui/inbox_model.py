@@ -14,12 +14,27 @@ import logging
 from collections import OrderedDict
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from newsroom.db.engine import Database, DatabaseError
-from newsroom.inbox import CaseRow, InboxError, InboxFilter, count_cases, cursor_after, fetch_rows, ids_at, list_cases
+from newsroom.inbox import (
+    CaseRow,
+    InboxError,
+    InboxFilter,
+    count_cases,
+    cursor_after,
+    fetch_rows,
+    ids_at,
+    list_cases,
+)
 from newsroom.search import EmptySearch
 from newsroom.timeutil import utcnow
 from ui import labels

@@ -1,5 +1,13 @@
 """Every user action as one named function; see `base.perform`."""
 from newsroom.actions import admin, cases, channels, ingest, replies  # noqa: F401  (registers the actions)
-from newsroom.actions.base import ACTIONS, SYSTEM, ActionError, Actor, Change, perform, resolve_actor
+from newsroom.actions.base import (
+    ACTIONS,
+    SYSTEM,
+    ActionError,
+    Actor,
+    Change,
+    perform,
+    resolve_actor,
+)
 
 __all__ = ["ACTIONS", "SYSTEM", "ActionError", "Actor", "Change", "perform", "resolve_actor"]

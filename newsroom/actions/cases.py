@@ -13,7 +13,9 @@ from newsroom.actions.common import (
     MESSAGES,
     TAGS,
     USERS,
+    check_reply_text,
     department_by_name,
+    latest_inbound,
     load_case,
     refresh_summary,
     require_role,
@@ -29,7 +31,6 @@ NOTES = Note.__table__
 REPLIES = Reply.__table__
 
 MAX_NOTE_CHARS = 20_000
-MAX_REPLY_CHARS = 100_000
 STATUSES = tuple(s.value for s in CaseStatus)
 PRIORITIES = tuple(p.value for p in Priority)
 _TAG_OK = re.compile(r"^[\w][\w\-/.+#&]*$")
@@ -228,16 +229,8 @@ def draft_reply(tx: Tx, case_id: int, text: str) -> Change:
     """Write (or rewrite) your draft answer to the citizen; nothing is sent."""
     _require_person(tx, "Say who you are to draft a reply (--as USER).")
     case = load_case(tx, case_id)
-    if not isinstance(text, str) or not text.strip():
-        raise ActionError("A reply needs some text.", kind="invalid", object_id=case_id)
-    if len(text) > MAX_REPLY_CHARS:
-        raise ActionError("A reply can be at most {limit} characters.", kind="invalid", object_id=case_id, limit=MAX_REPLY_CHARS)
-    latest_in = tx.conn.execute(
-        select(MESSAGES.c.id, MESSAGES.c.channel_id)
-        .where(MESSAGES.c.case_id == case.id, MESSAGES.c.direction == "in")
-        .order_by(MESSAGES.c.received_at.desc(), MESSAGES.c.id.desc())
-        .limit(1)
-    ).first()
+    check_reply_text(text, case_id)
+    latest_in = latest_inbound(tx, case.id)
     channel_id = latest_in.channel_id if latest_in else case.channel_id
     existing = tx.conn.execute(
         select(REPLIES.c.id).where(

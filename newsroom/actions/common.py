@@ -6,7 +6,16 @@ import re
 from sqlalchemy import bindparam, func, insert, select, update
 
 from newsroom.actions.base import ActionError, Tx
-from newsroom.model import OPEN_STATUS_VALUES, Case, Channel, Department, Message, Role, Tag, User
+from newsroom.model import (
+    OPEN_STATUS_VALUES,
+    Case,
+    Channel,
+    Department,
+    Message,
+    Role,
+    Tag,
+    User,
+)
 
 CASES = Case.__table__
 MESSAGES = Message.__table__
@@ -157,3 +166,25 @@ def user_by_name(tx: Tx, name: str):
 
 
 OPEN_STATUSES = frozenset(OPEN_STATUS_VALUES)
+
+
+MAX_REPLY_CHARS = 100_000
+
+
+def check_reply_text(text, case_id: int) -> str:
+    """A reply's text, or the `ActionError` a person sees for an empty or oversized one."""
+    if not isinstance(text, str) or not text.strip():
+        raise ActionError("A reply needs some text.", kind="invalid", object_id=case_id)
+    if len(text) > MAX_REPLY_CHARS:
+        raise ActionError("A reply can be at most {limit} characters.", kind="invalid", object_id=case_id, limit=MAX_REPLY_CHARS)
+    return text
+
+
+def latest_inbound(tx: Tx, case_id: int):
+    """The case's newest message from a citizen (id, channel_id), or None: what a reply answers."""
+    return tx.conn.execute(
+        select(MESSAGES.c.id, MESSAGES.c.channel_id)
+        .where(MESSAGES.c.case_id == case_id, MESSAGES.c.direction == "in")
+        .order_by(MESSAGES.c.received_at.desc(), MESSAGES.c.id.desc())
+        .limit(1)
+    ).first()

@@ -17,14 +17,21 @@ from typing import Any
 from sqlalchemy import insert, select, update
 
 from newsroom.actions.base import ActionError, Change, Tx, action
-from newsroom.actions.common import CASES, CHANNELS, MESSAGES, load_case, require_case_access
+from newsroom.actions.common import (
+    CASES,
+    CHANNELS,
+    MESSAGES,
+    check_reply_text,
+    latest_inbound,
+    load_case,
+    require_case_access,
+)
 from newsroom.db.derived import index_new_messages
 from newsroom.inbound import dumps
 from newsroom.model import MessageRaw, Reply, ReplyState
 
 REPLIES = Reply.__table__
 RAW = MessageRaw.__table__
-MAX_REPLY_CHARS = 100_000
 PENDING = (ReplyState.queued.value, ReplyState.sending.value)
 
 
@@ -52,17 +59,8 @@ def queue_reply(tx: Tx, case_id: int, text: str | None = None) -> Change:
             REPLIES.c.case_id == case.id, REPLIES.c.author_user_id == tx.actor.user_id, REPLIES.c.state == ReplyState.draft.value
         )
     ).first()
-    body = text if text is not None else (draft.text if draft else None)
-    if not isinstance(body, str) or not body.strip():
-        raise ActionError("A reply needs some text.", kind="invalid", object_id=case_id)
-    if len(body) > MAX_REPLY_CHARS:
-        raise ActionError("A reply can be at most {limit} characters.", kind="invalid", object_id=case_id, limit=MAX_REPLY_CHARS)
-    latest_in = tx.conn.execute(
-        select(MESSAGES.c.id, MESSAGES.c.channel_id)
-        .where(MESSAGES.c.case_id == case.id, MESSAGES.c.direction == "in")
-        .order_by(MESSAGES.c.received_at.desc(), MESSAGES.c.id.desc())
-        .limit(1)
-    ).first()
+    body = check_reply_text(text if text is not None else (draft.text if draft else None), case_id)
+    latest_in = latest_inbound(tx, case.id)
     if latest_in is None:
         raise ActionError("Case {id} has no message from a citizen to answer.", kind="invalid", object_id=case_id, id=case_id)
     channel = tx.conn.execute(select(CHANNELS).where(CHANNELS.c.id == latest_in.channel_id)).first()

@@ -338,8 +338,9 @@ def cmd_demo_feed(args) -> int:
     db = _open(args)
     imported = duplicates = 0
     if args.rate == 0:
-        from newsroom.timeutil import utcnow
         from datetime import timedelta
+
+        from newsroom.timeutil import utcnow
 
         start = utcnow() - timedelta(seconds=args.count * 20)
         items = generate(args.count, seed=args.seed if args.seed is not None else int(time.time()), start=start)

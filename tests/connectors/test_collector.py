@@ -27,7 +27,8 @@ from newsroom.connectors.base import (
 )
 from newsroom.connectors.runner import Collector, load_channels
 from newsroom.inbound import Author, InboundItem
-from newsroom.model import Channel, Message, Reply, SetAside as SetAsideRow
+from newsroom.model import Channel, Message, Reply
+from newsroom.model import SetAside as SetAsideRow
 from newsroom.timeutil import utcnow
 from tests.core.conftest import T0, add_people
 

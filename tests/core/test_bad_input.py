@@ -15,7 +15,13 @@ from sqlalchemy import select
 
 from newsroom.casefile import case_detail
 from newsroom.db import engine as engine_module
-from newsroom.db.engine import DatabaseCorrupt, DatabaseError, DatabaseLocked, open_database, sqlite_url
+from newsroom.db.engine import (
+    DatabaseCorrupt,
+    DatabaseError,
+    DatabaseLocked,
+    open_database,
+    sqlite_url,
+)
 from newsroom.export import export_jsonl
 from newsroom.importer import import_lines
 from newsroom.inbound import InvalidItem, parse_item

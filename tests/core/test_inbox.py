@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select, update
 
 from newsroom.actions import perform
+from newsroom.db.engine import Database, open_database
 from newsroom.inbox import (
     InboxError,
     InboxFilter,
@@ -20,7 +21,6 @@ from newsroom.inbox import (
     resolve_filter,
     view_counts,
 )
-from newsroom.db.engine import Database, open_database
 from newsroom.model import Case, CaseTag, Channel, Message, Tag
 from tests.core.conftest import DIALECTS, T0, People, ingest, make_item
 

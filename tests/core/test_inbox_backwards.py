@@ -7,7 +7,6 @@ from sqlalchemy import update
 from newsroom.inbox import InboxError, InboxFilter, cursor_after, list_cases
 from newsroom.model import Case
 from newsroom.timeutil import utcnow
-
 from tests.core.conftest import ingest, make_item
 
 

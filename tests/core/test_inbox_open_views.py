@@ -4,7 +4,6 @@ import pytest
 from newsroom.actions import perform
 from newsroom.inbox import InboxFilter, ids_at, list_cases
 from newsroom.model import OPEN_STATUS_VALUES
-
 from tests.core.conftest import ingest, make_item
 
 

@@ -107,7 +107,13 @@ def test_upgrade_downgrade_upgrade(url, dialect):
         assert schema_differences(db.engine) == []
         # Search and counts work again after the round trip.
         ingest(db, make_item("m2", text="lantaarnpaal kapot"))
-        from newsroom.inbox import count_cases, list_cases, recount, resolve_filter, stored_counts
+        from newsroom.inbox import (
+            count_cases,
+            list_cases,
+            recount,
+            resolve_filter,
+            stored_counts,
+        )
 
         with db.read() as conn:
             flt = resolve_filter(conn, search="lantaarnpaal")

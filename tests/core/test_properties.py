@@ -18,7 +18,16 @@ from sqlalchemy import and_, exists, func, select
 
 from newsroom.actions import SYSTEM, ActionError, perform
 from newsroom.inbox import InboxFilter, count_cases, recount, stored_counts
-from newsroom.model import AuditEntry, Case, CaseTag, Channel, Department, Message, Tag, User
+from newsroom.model import (
+    AuditEntry,
+    Case,
+    CaseTag,
+    Channel,
+    Department,
+    Message,
+    Tag,
+    User,
+)
 from tests.core.conftest import make_item
 
 CASES = Case.__table__

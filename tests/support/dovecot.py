@@ -5,7 +5,13 @@ import os
 
 import pytest
 
-from newsroom.fakes.dovecot import Dovecot, DovecotUnavailable, append_many, find_dovecot, free_port  # noqa: F401
+from newsroom.fakes.dovecot import (  # noqa: F401
+    Dovecot,
+    DovecotUnavailable,
+    append_many,
+    find_dovecot,
+    free_port,
+)
 
 
 def dovecot_or_skip():

@@ -10,7 +10,14 @@ import asyncio
 from datetime import timedelta
 
 from newsroom import connectors
-from newsroom.connectors.base import Connector, CredentialError, Health, Option, Page, SendResult
+from newsroom.connectors.base import (
+    Connector,
+    CredentialError,
+    Health,
+    Option,
+    Page,
+    SendResult,
+)
 from newsroom.inbound import Author, InboundItem
 from newsroom.timeutil import utcnow
 

@@ -9,7 +9,6 @@ from tests.ui.conftest import HOSTILE, ingest_text
 from ui.inbox_model import COLUMN
 from ui.plain import display_lines, one_line, plain_label, visible
 
-
 # -- the rules ---------------------------------------------------------------------
 
 
