@@ -95,7 +95,7 @@ def _mail(n: int, item: dict) -> bytes:
     author = item.get("author") or {}
     msg["From"] = f"{author.get('name') or 'Burger'} <burger{n}@example.nl>"
     msg["To"] = "info@gemeente.test"
-    msg["Subject"] = item.get("subject") or item["text"][:60]
+    msg["Subject"] = " ".join((item.get("subject") or item["text"][:60]).split())
     msg["Date"] = format_datetime(parse_instant(item["received_at"]))
     msg["Message-ID"] = make_msgid(f"b{n}", "example.nl")
     msg.set_content(item["text"])

@@ -23,6 +23,7 @@ Faithful details the connector depends on:
 """
 from __future__ import annotations
 
+import bisect
 import html
 import itertools
 import re
@@ -134,12 +135,22 @@ class MastodonFake(FakeServer):
 
     def _account(self, username: str, display_name: str | None = None) -> FakeAccount:
         with self.lock:
-            for account in self.accounts.values():
-                if account.username.lower() == username.lower():
-                    return account
+            by_name = self.__dict__.setdefault("_accounts_by_name", {})
+            found = by_name.get(username.lower())
+            if found is not None:
+                return found
             account = FakeAccount(str(next(self._account_ids)), username, display_name or username.capitalize(), now())
             self.accounts[account.id] = account
+            by_name[username.lower()] = account
             return account
+
+    def follow(self, follower: FakeAccount, followed: FakeAccount) -> None:
+        """`follower` follows `followed` (counted once here, so rendering an account stays cheap)."""
+        with self.lock:
+            if followed.id not in follower.following:
+                follower.following.add(followed.id)
+                counts = self.__dict__.setdefault("_followers", {})
+                counts[followed.id] = counts.get(followed.id, 0) + 1
 
     def _by_acct(self, acct: str) -> FakeAccount | None:
         user, _, domain = acct.lstrip("@").partition("@")
@@ -171,7 +182,7 @@ class MastodonFake(FakeServer):
 
     def account_json(self, account: FakeAccount) -> dict[str, Any]:
         url = f"{self.base_url}/@{account.username}"
-        followers = sum(1 for a in self.accounts.values() if account.id in a.following)
+        followers = self.__dict__.get("_followers", {}).get(account.id, 0)
         return {
             "id": account.id, "username": account.username, "acct": account.username, "display_name": account.display_name,
             "locked": False, "bot": False, "discoverable": True, "group": False, "created_at": iso(account.created_at),
@@ -194,7 +205,7 @@ class MastodonFake(FakeServer):
             "spoiler_text": status.spoiler_text, "visibility": status.visibility, "language": status.language,
             "uri": f"{self.base_url}/users/{account.username}/statuses/{status.id}",
             "url": f"{self.base_url}/@{account.username}/{status.id}",
-            "replies_count": sum(1 for s in self.statuses.values() if s.in_reply_to_id == status.id),
+            "replies_count": self.__dict__.get("_reply_counts", {}).get(status.id, 0),
             "reblogs_count": 0, "favourites_count": 0, "edited_at": None, "favourited": False, "reblogged": False,
             "muted": False, "bookmarked": False, "pinned": False, "content": status.content, "filtered": [], "reblog": None,
             "application": {"name": "Web", "website": None}, "account": self.account_json(account),
@@ -247,6 +258,9 @@ class MastodonFake(FakeServer):
                 language=language, spoiler_text=spoiler_text,
             )
             self.statuses[status.id] = status
+            if status.in_reply_to_id:
+                replies = self.__dict__.setdefault("_reply_counts", {})
+                replies[status.in_reply_to_id] = replies.get(status.in_reply_to_id, 0) + 1
             account.statuses_count += 1
             for target_id in status.mention_ids:
                 self._notify(target_id, account.id, status)
@@ -501,8 +515,13 @@ class MastodonFake(FakeServer):
         excluded = set(request.args("exclude_types"))
         include_filtered = (request.arg("include_filtered") or "").lower() in ("true", "1")
         with self.lock:
+            rows = self.notifications
+            min_id = request.arg("min_id")
+            if min_id and min_id.isdigit() and not request.arg("max_id") and not request.arg("since_id"):
+                # Resuming: only what lies above the cursor can be on the page (ids ascend).
+                rows = rows[bisect.bisect_right(rows, int(min_id), key=lambda n: int(n.id)):]
             chosen = [
-                n for n in self.notifications
+                n for n in rows
                 if n.account_id == account.id and (not types or n.type in types) and n.type not in excluded
                 and (include_filtered or not n.filtered)
             ]
