@@ -65,14 +65,14 @@ REPLIES = Reply.__table__
 
 @cache
 def reply_limit(platform: str) -> tuple[int | None, bool]:
-    """The platform's limit on a reply (`Connector.max_reply_chars`) and whether it counts graphemes."""
-    from newsroom.connectors import connector_class
+    """The platform's limit on a reply and whether it counts graphemes.
 
-    try:
-        limit = connector_class(platform).max_reply_chars
-    except (ImportError, AttributeError, KeyError):
-        return None, False
-    return limit, platform == "bluesky"
+    From `REPLY_LIMITS`, not the connector class: importing a connector
+    (httpx and all) on the first case of a platform froze the window ~200 ms.
+    """
+    from newsroom.connectors import REPLY_LIMITS
+
+    return REPLY_LIMITS.get(platform), platform == "bluesky"
 
 
 def graphemes(text: str) -> int:

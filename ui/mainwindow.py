@@ -375,7 +375,12 @@ class MainWindow(QMainWindow):
 
     def _go_to_results(self) -> None:
         self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        if self.model.rowCount():
+        # The results paint first; the first one opens in the case pane a
+        # moment later (its thread and history take another ~25 ms to read).
+        QTimer.singleShot(0, self._select_first_result)
+
+    def _select_first_result(self) -> None:
+        if self.model.rowCount() and not self.table.selectionModel().hasSelection():
             self._select_row(0)
 
     def _select_row(self, row: int, *, load: bool = True) -> None:

@@ -9,6 +9,10 @@ import importlib
 
 from newsroom.connectors.base import Connector
 
+#: The longest reply each platform takes (Bluesky counts graphemes), known
+#: without importing its connector (the desktop shows a counter while typing).
+REPLY_LIMITS: dict[str, int] = {"mastodon": 500, "bluesky": 300}
+
 REGISTRY: dict[str, str] = {
     "mastodon": "newsroom.connectors.mastodon:MastodonConnector",
     "email": "newsroom.connectors.email:EmailConnector",

@@ -51,6 +51,7 @@ from typing import Any
 
 import httpx
 
+from newsroom.connectors import REPLY_LIMITS
 from newsroom.connectors.base import (
     Connector,
     CredentialError,
@@ -72,7 +73,7 @@ log = logging.getLogger(__name__)
 
 REASONS = ("mention", "reply", "quote")
 PAGE_SIZE = 100
-MAX_GRAPHEMES = 300
+MAX_GRAPHEMES = REPLY_LIMITS["bluesky"]
 MAX_TEXT_BYTES = 3000
 POST = "app.bsky.feed.post"
 #: refresh the access token this long before its `exp`

@@ -31,6 +31,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 
+from newsroom.connectors import REPLY_LIMITS
 from newsroom.connectors.base import (
     ConfigError,
     Connector,
@@ -51,7 +52,7 @@ from newsroom.inbound import InvalidItem, dumps, parse_item
 from newsroom.timeutil import utcnow
 
 PAGE_LIMIT = 80  # Mastodon's maximum for notifications
-MAX_REPLY_CHARS = 500  # Mastodon's default; an instance may allow more
+MAX_REPLY_CHARS = REPLY_LIMITS["mastodon"]  # Mastodon's default; an instance may allow more
 URL_CHARS = 23  # every link counts as 23 characters, whatever its length
 VISIBILITIES = ("public", "unlisted", "private", "direct")
 TOKEN_INVALID = (

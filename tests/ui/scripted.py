@@ -74,6 +74,7 @@ def use_scripted(monkeypatch) -> Platform:
     global PLATFORM
     PLATFORM = Platform()
     monkeypatch.setitem(connectors.REGISTRY, "other", f"{__name__}:ScriptedConnector")
+    monkeypatch.setitem(connectors.REPLY_LIMITS, "other", ScriptedConnector.max_reply_chars)
     from ui import case_pane
 
     case_pane.reply_limit.cache_clear()
