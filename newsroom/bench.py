@@ -137,6 +137,7 @@ def _schema_floor(source: Path, work: Path, messages: int) -> dict:
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA cache_size=-196608")
         conn.execute("ATTACH DATABASE ? AS src", (str(source),))
+        messages = conn.execute("SELECT count(*) FROM src.messages").fetchone()[0]
         timings = {}
         start = time.perf_counter()
         conn.execute("BEGIN")
@@ -229,11 +230,10 @@ def run_bench(
         with db.engine.connect() as conn:  # the importer already gathered statistics
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
-        say("schema floor")
-        result["schema_floor"] = _schema_floor(db_path, work, report.imported)
-        result["bulk_import"]["ratio_to_schema_floor"] = round(
-            result["bulk_import"]["messages_per_s"] / result["schema_floor"]["messages_per_s"], 3
-        )
+        # Let the operating system write the import's gigabyte out before the
+        # next figure: live ingest is measured on a settled desk, not against
+        # the disk flushing a bulk load.
+        os.sync()
 
         say("live ingest")
         # Fresh external ids: the same generator with another seed may repeat ids.
@@ -299,6 +299,11 @@ def run_bench(
             "relevance_worst_p95_ms": max(v["p95_ms"] for v in search["relevance"].values()),
             **search,
         }
+        say("schema floor")
+        result["schema_floor"] = _schema_floor(db_path, work, report.imported)
+        result["bulk_import"]["ratio_to_schema_floor"] = round(
+            result["bulk_import"]["messages_per_s"] / result["schema_floor"]["messages_per_s"], 3
+        )
         result["memory"] = {
             "peak_rss_mb": round(_peak_rss_mb(), 1),
             "rss_mb_end": round(_rss_mb(), 1),
