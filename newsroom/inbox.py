@@ -68,7 +68,7 @@ class InboxFilter:
     priority: str | None = None
     search: str | None = None
 
-    def without_search(self) -> "InboxFilter":
+    def without_search(self) -> InboxFilter:
         return replace(self, search=None)
 
 
@@ -565,7 +565,7 @@ def _id_list(conn: Connection, ids: list[int]):
 # (json_each's key), the tags folded into one text. The SQLAlchemy path costs
 # ~5 ms a page in statement building and result processing; this ~1 ms.
 _TAG_SEP = "\x1f"  # a tag never contains it (actions.cases.normalize_tag)
-_SQLITE_ROWS = f"""
+_SQLITE_ROWS = """
 SELECT c.id, c.status, c.priority, d.name, u.name, ch.platform, ch.account, c.author_label, c.subject,
        c.snippet, c.message_count, c.created_at, c.last_message_at, c.due_at,
        (SELECT group_concat(name, char(31)) FROM
@@ -793,7 +793,7 @@ def _open_view_sql(conn: Connection, flt: InboxFilter, order: str) -> tuple[str,
 
 def _ids_at_hinted(conn: Connection, hinted: tuple[str, dict], order: str, offset: int, limit: int) -> list[int]:
     source, params = hinted
-    run = lambda sql, **extra: conn.execute(text(sql), {**params, **extra})  # noqa: E731
+    run = lambda sql, **extra: conn.execute(text(sql), {**params, **extra})
     if order == "newest":
         return list(
             run(f"SELECT id {source} ORDER BY last_message_at DESC, id DESC LIMIT :limit OFFSET :offset", limit=limit, offset=offset).scalars()

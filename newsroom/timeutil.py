@@ -1,9 +1,9 @@
 """Instants: always timezone-aware, stored and compared in UTC."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
-UTC = timezone.utc
+UTC = UTC
 
 
 def utcnow() -> datetime:

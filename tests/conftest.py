@@ -8,15 +8,15 @@ import os
 # aborts the whole pytest process. setdefault lets an e2e run choose xcb.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import keyring  # noqa: E402
-import keyring.core  # noqa: E402
-import pytest  # noqa: E402
+import keyring
+import keyring.core
+import pytest
 
-from tests.support.keyring_memory import MemoryKeyring  # noqa: E402
-from tests.support.pg import (  # noqa: E402
+from tests.support.keyring_memory import MemoryKeyring
+from tests.support.pg import (
     PgCluster,
     PostgresUnavailable,
     find_bindir,

@@ -73,7 +73,7 @@ def run(*, data_dir: str | None, demo: bool, reset: bool, user: str | None, lang
             log_handler.close()
 
 
-async def _main(desktop: "Desktop") -> int:
+async def _main(desktop: Desktop) -> int:
     # The collector's database work runs in this pool (asyncio.to_thread); the loop joins it when it closes.
     # (qasync's own default is a pool of QThreads, which Python's threading module cannot join.)
     asyncio.get_running_loop().set_default_executor(ThreadPoolExecutor(max_workers=4, thread_name_prefix="newsroom-loop"))
@@ -90,7 +90,7 @@ async def _main(desktop: "Desktop") -> int:
     return desktop.exit_code
 
 
-def _quit_on_signals(desktop: "Desktop") -> dict:
+def _quit_on_signals(desktop: Desktop) -> dict:
     """Ctrl+C or SIGTERM close the window the normal way (state saved, worker drained).
 
     A Python signal handler runs only when Python code runs; the keep-alive

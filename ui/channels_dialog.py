@@ -223,10 +223,10 @@ class ChannelsModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt's names)
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -234,7 +234,7 @@ class ChannelsModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
             return tr(self.HEADERS[section])
         return None
@@ -293,10 +293,10 @@ class SetAsideModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -304,7 +304,7 @@ class SetAsideModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
             return tr(self.HEADERS[section])
         return None
@@ -410,7 +410,7 @@ class TestProgress(QWidget):
 class AddChannelDialog(QDialog):
     """Platform, name, the connector's options, the secret; test; save."""
 
-    def __init__(self, parent: QWidget, *, check: Callable | None, save: Callable[["AddChannelDialog"], None]):
+    def __init__(self, parent: QWidget, *, check: Callable | None, save: Callable[[AddChannelDialog], None]):
         super().__init__(parent)
         self._check = check
         self._save = save
@@ -574,7 +574,7 @@ class AddChannelDialog(QDialog):
         else:
             self.accept()
 
-    def done(self, result: int) -> None:  # noqa: D401 (Qt's name)
+    def done(self, result: int) -> None:
         if self._task is not None:
             self.cancel_test()
         super().done(result)
@@ -930,7 +930,7 @@ class ChannelsDialog(QDialog):
                          on_done=lambda _c: (self.say(tr("Weggelegd.")), self.refresh()),
                          on_error=lambda error: self.say(refusal(error)))
 
-    def done(self, result: int) -> None:  # noqa: D401 (Qt's name)
+    def done(self, result: int) -> None:
         self._timer.stop()
         if self._task is not None:
             self._task.cancel()

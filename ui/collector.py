@@ -94,11 +94,11 @@ class DeskCollector(QObject):
                 await self.collector.run(stop)
             except asyncio.CancelledError:
                 raise
-            except Exception:  # noqa: BLE001 - a bug in one run must not end collecting for good
+            except Exception:
                 log.exception("the collector stopped unexpectedly; starting it again in 5 s")
                 try:
                     await asyncio.wait_for(stop.wait(), timeout=5)
-                except asyncio.TimeoutError:
+                except TimeoutError:
                     pass
                 continue
             # run() returns at once when no channel is connected: wait for a restart or the end.

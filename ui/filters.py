@@ -186,7 +186,7 @@ class FilterBar(QWidget):
     def _combo_changed(self, _index: int) -> None:
         self.changed.emit()
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.escape_pressed.emit()
             return

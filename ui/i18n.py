@@ -64,10 +64,10 @@ class TsTranslator(QTranslator):
         super().__init__(parent)
         self._messages = messages
 
-    def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: N802 (Qt's name)
+    def translate(self, context, source_text, disambiguation=None, n=-1):
         return self._messages.get((context, source_text), "")
 
-    def isEmpty(self) -> bool:  # noqa: N802
+    def isEmpty(self) -> bool:
         return not self._messages
 
 

@@ -340,13 +340,13 @@ class InboxModel(QAbstractTableModel):
             self._count = len(fresh)
         return fresh
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802 (Qt's names)
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
         # Not while rows are going in: a listener to rowsInserted may ask for more at once.
         return (
             not parent.isValid() and not self._fetching and self._search_ids is not None and self._search_next is not None
         )
 
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:
         if not self.canFetchMore(parent):
             return
         try:
@@ -368,13 +368,13 @@ class InboxModel(QAbstractTableModel):
 
     # -- Qt's model interface ---------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else self._count
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 return tr(COLUMNS[section][1])

@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
     closed = Signal()
     language_changed = Signal(str)
 
-    def __init__(self, desk: Desk, ops: Ops, feed: "DemoFeed | None" = None, collector: "DeskCollector | None" = None):
+    def __init__(self, desk: Desk, ops: Ops, feed: DemoFeed | None = None, collector: DeskCollector | None = None):
         super().__init__()
         self.desk = desk
         self.ops = ops
@@ -334,7 +334,7 @@ class MainWindow(QMainWindow):
             settings.set("inbox_order", self.filters.current_order())
         settings.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closing:
             self._closing = True
             self.pane.load(None)  # saves an unsaved draft

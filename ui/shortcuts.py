@@ -139,7 +139,7 @@ class HelpOverlay(QDialog):
         layout.addWidget(buttons)
         self.resize(760, 640)
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def keyPressEvent(self, event) -> None:
         if event.text() == "?":
             self.reject()
             return

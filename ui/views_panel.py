@@ -84,10 +84,10 @@ class ViewsModel(QAbstractTableModel):
         if self._views:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._views) - 1, 1))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt's names)
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._views)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else 2
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -95,7 +95,7 @@ class ViewsModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and section in (0, 1):
             return tr("Weergave") if section == 0 else tr("Aantal")
         return None

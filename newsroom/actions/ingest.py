@@ -198,10 +198,8 @@ def ingest_items(tx: Tx, items: Sequence[InboundItem]) -> IngestResult:
         if case_ref > 0 and summary["status"] in REOPENING:
             result.reopened[case_ref] = summary["status"]
             summary["status"] = CaseStatus.open.value
-        if received < summary["created_at"]:
-            summary["created_at"] = received
-        if received > summary["last_message_at"]:
-            summary["last_message_at"] = received
+        summary["created_at"] = min(summary["created_at"], received)
+        summary["last_message_at"] = max(summary["last_message_at"], received)
         if summary["last_inbound_at"] is None or received >= summary["last_inbound_at"]:
             summary["last_inbound_at"] = received
             summary["snippet"] = text_snippet

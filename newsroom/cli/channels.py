@@ -316,4 +316,4 @@ def cmd_demo_serve(args) -> int:
     return serve_forever(platforms=args.platform, port=args.port, rate=args.rate, json_output=args.json)
 
 
-__all__ = ["add_parsers", "add_case_reply", "add_demo_serve", "SYSTEM"]
+__all__ = ["SYSTEM", "add_case_reply", "add_demo_serve", "add_parsers"]

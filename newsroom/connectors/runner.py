@@ -142,7 +142,7 @@ class Collector:
         for _settings, connector in list(self._connectors.values()):
             try:
                 await connector.aclose()
-            except Exception:  # noqa: BLE001 - closing must go on for the others
+            except Exception:
                 log.debug("closing a connector failed", exc_info=True)
         self._connectors.clear()
         if self._own_http:
@@ -366,5 +366,5 @@ class Collector:
 async def _wait(stop: asyncio.Event, seconds: float) -> None:
     try:
         await asyncio.wait_for(stop.wait(), timeout=seconds)
-    except asyncio.TimeoutError:
+    except TimeoutError:
         pass

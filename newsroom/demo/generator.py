@@ -47,7 +47,7 @@ import time
 import unicodedata
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from math import log as _log
 from zoneinfo import ZoneInfo
 
@@ -302,7 +302,7 @@ def _compile(template: str) -> _Tpl:
             if field not in _SLOT_EXPR or spec or conv:
                 raise ValueError(f"unknown slot {{{field}}} in template {template!r}")
             parts.append("{" + _SLOT_EXPR[field] + "}")
-    return eval('lambda g, S, nr, nm, a="", b="": f' + repr("{a}" + "".join(parts) + "{b}"), globals())  # noqa: S307
+    return eval('lambda g, S, nr, nm, a="", b="": f' + repr("{a}" + "".join(parts) + "{b}"), globals())
 
 
 def _compile_all(templates) -> tuple[_Tpl, ...]:
@@ -312,7 +312,7 @@ def _compile_all(templates) -> tuple[_Tpl, ...]:
 class _TopicSet:
     """The compiled templates of one topic or incident kind."""
 
-    __slots__ = ("name", "idx", "reg", "report", "en", "en_subj")
+    __slots__ = ("en", "en_subj", "idx", "name", "reg", "report")
 
     def __init__(self, name: str, idx: int, spec: dict) -> None:
         self.name = name
@@ -497,7 +497,7 @@ def _hour_info(hour_key: int, tz) -> tuple[str, str, str, str, str, float]:
     Returns (local "YYYY-MM-DDTHH:", its offset "+01:00", UTC "YYYY-MM-DDTHH:",
     RFC 2822 "Mon, 02 Nov 2026 08:", " +0100", gap factor of that hour).
     """
-    utc = datetime.fromtimestamp(hour_key * 3600, timezone.utc)
+    utc = datetime.fromtimestamp(hour_key * 3600, UTC)
     local = utc.astimezone(tz)
     off = int(local.utcoffset().total_seconds())
     if off % 3600:
@@ -634,7 +634,7 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
     r = rng.random
     g = rng.getrandbits
     clock = time.time
-    tz = timezone.utc if live else TZ
+    tz = UTC if live else TZ
     # Module constants as locals: this loop runs a million times, and every
     # line in it is written to do as little as the output allows.
     MASTODON, BLUESKY, X, FACEBOOK, INSTAGRAM = _MASTODON, _BLUESKY, _X, _FACEBOOK, _INSTAGRAM
@@ -702,8 +702,7 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
         # -- time -------------------------------------------------------------
         if live:
             now = clock()
-            if now > t:
-                t = now
+            t = max(t, now)
         else:
             t += exp_t[g(12)] * cur_gap
         s = int(t)

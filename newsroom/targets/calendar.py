@@ -39,7 +39,7 @@ import re
 import threading
 import time
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import holidays as _holidays
@@ -54,7 +54,7 @@ __all__ = [
     "builtin",
 ]
 
-UTC = timezone.utc
+UTC = UTC
 DEFAULT_TIMEZONE = "Europe/Amsterdam"
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -574,7 +574,7 @@ class Calendar:
 
     # -- the arithmetic --------------------------------------------------
 
-    def due(self, start: datetime, minutes: int | float) -> datetime:
+    def due(self, start: datetime, minutes: float) -> datetime:
         """The instant (UTC) at which `minutes` of business time have elapsed since `start`.
 
         A start outside opening hours counts from the next opening: with

@@ -328,7 +328,7 @@ def test_every_case_subcommand(loaded, tmp_path):
     fails(loaded("case", "untag", p1, "spoed", "--as", "sanne"), "spoed")
     act("note", p1, "eerste notitie", "--as", "sanne")
     act("note", p1, "--text", "tweede notitie", "--as", "sanne")
-    ok(loaded("case", "note", p1, "-", "--as", "sanne", stdin="derde notitie\nover twee regels".encode()))
+    ok(loaded("case", "note", p1, "-", "--as", "sanne", stdin=b"derde notitie\nover twee regels"))
     assert [n["text"] for n in show(p1)["notes"]] == ["eerste notitie", "tweede notitie", "derde notitie\nover twee regels"]
     act("status", p1, "waiting_on_citizen", "--as", "sanne")
     act("priority", p1, "high", "--as", "sanne")

@@ -37,7 +37,7 @@ AUDIT = AuditEntry.__table__
 # -- databases -----------------------------------------------------------------
 
 
-def _fill(db: Database, kind: str) -> "People | None":
+def _fill(db: Database, kind: str) -> People | None:
     return add_people(db) if kind == "people" else None
 
 
@@ -48,7 +48,7 @@ class _SqliteTemplates:
         self.folder = folder
         self.files: dict[str, tuple[Path, People | None]] = {}
 
-    def open_copy(self, path: Path, kind: str = "empty") -> tuple[Database, "People | None"]:
+    def open_copy(self, path: Path, kind: str = "empty") -> tuple[Database, People | None]:
         if kind not in self.files:
             template = self.folder / f"template-{kind}.sqlite3"
             db = open_database(sqlite_url(template))
@@ -78,7 +78,7 @@ class _PgTemplates:
         with self.cluster.connect() as conn:
             conn.execute(statement)
 
-    def create(self, kind: str = "empty") -> tuple[str, "People | None"]:
+    def create(self, kind: str = "empty") -> tuple[str, People | None]:
         if kind not in self.names:
             template = f"core_template_{kind}_{uuid.uuid4().hex[:8]}"
             self._execute(sql.SQL("CREATE DATABASE {} TEMPLATE template0").format(sql.Identifier(template)))

@@ -312,9 +312,8 @@ def _cursor(*values) -> str:
 )
 def test_a_bad_cursor_is_an_inbox_error(inbox, cursor):
     db = inbox.db
-    with db.read() as conn:
-        with pytest.raises(InboxError) as caught:
-            list_cases(conn, InboxFilter(), order="due", after=cursor)
+    with db.read() as conn, pytest.raises(InboxError) as caught:
+        list_cases(conn, InboxFilter(), order="due", after=cursor)
     assert "cursor" in str(caught.value)
 
 
@@ -343,9 +342,8 @@ def test_an_empty_cursor_is_refused_or_means_the_first_page(inbox, order):
 )
 def test_a_malformed_cursor_of_the_right_kind_is_an_inbox_error(inbox, order, cursor):
     db = inbox.db
-    with db.read() as conn:
-        with pytest.raises(InboxError):
-            list_cases(conn, InboxFilter(), order=order, after=cursor)
+    with db.read() as conn, pytest.raises(InboxError):
+        list_cases(conn, InboxFilter(), order=order, after=cursor)
 
 
 def test_bad_order_and_limit(inbox):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import random
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -19,7 +19,7 @@ from newsroom.targets.calendar import (
 )
 from tests.targets.test_calendar_golden import GOLDEN, SPECS, Reference, reference_due
 
-UTC = timezone.utc
+UTC = UTC
 AMS = ZoneInfo("Europe/Amsterdam")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")
 

@@ -12,7 +12,7 @@ except the `holidays` package.
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -21,7 +21,7 @@ import pytest
 
 from newsroom.targets.calendar import Calendar, builtin
 
-UTC = timezone.utc
+UTC = UTC
 GOLDEN = json.loads((Path(__file__).with_name("golden_calendar.json")).read_text(encoding="utf-8"))
 DAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 KANTOORTIJDEN_SPEC = {

@@ -36,7 +36,7 @@ def test_dutch_keeps_the_placeholders():
     import string
 
     for english, dutch in CORE_TEMPLATES.items():
-        names = lambda text: sorted(f[1] for f in string.Formatter().parse(text) if f[1])  # noqa: E731
+        names = lambda text: sorted(f[1] for f in string.Formatter().parse(text) if f[1])
         assert names(english) == names(dutch), english
 
 

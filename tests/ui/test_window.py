@@ -176,7 +176,7 @@ def test_settings_dialog_shows_data_location_and_changes_theme_and_language(harn
     harness.table.setFocus()
     harness.key(Qt.Key.Key_Comma, CTRL)
     dialog = harness.wait_dialog()
-    texts = [w.text() for w in dialog.findChildren(QWidget) if hasattr(w, "text") and isinstance(getattr(w, "text")(), str)]
+    texts = [w.text() for w in dialog.findChildren(QWidget) if hasattr(w, "text") and isinstance(w.text(), str)]
     assert str(window.desk.location) in texts
     dialog.editors["theme"].setCurrentIndex(dialog.editors["theme"].findData("dark"))
     dialog.editors["language"].setCurrentIndex(dialog.editors["language"].findData("en"))
