@@ -195,25 +195,26 @@ def available_platforms() -> list[str]:
 # -- models -------------------------------------------------------------------------------
 
 
-class ChannelsModel(QAbstractTableModel):
-    """Name, platform, account, health, last message, set aside."""
+class _RowsModel(QAbstractTableModel):
+    """A small read-only table of dataclass rows with an `id`; subclasses give HEADERS and `_text`."""
 
-    HEADERS = (N_("Kanaal"), N_("Platform"), N_("Account"), N_("Staat"), N_("Laatste bericht"), N_("Apart gezet"))
+    HEADERS: tuple[str, ...] = ()
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list[ChannelRow] = []
+        self._rows: list = []
 
-    def rows(self) -> list[ChannelRow]:
+    def rows(self) -> list:
         return list(self._rows)
 
-    def row(self, index: int) -> ChannelRow | None:
+    def row(self, index: int):
         return self._rows[index] if 0 <= index < len(self._rows) else None
 
-    def row_of(self, channel_id: int) -> int | None:
-        return next((i for i, r in enumerate(self._rows) if r.id == channel_id), None)
+    def row_of(self, row_id: int) -> int | None:
+        return next((i for i, r in enumerate(self._rows) if r.id == row_id), None)
 
-    def set_rows(self, rows: list[ChannelRow]) -> None:
+    def set_rows(self, rows: list) -> None:
+        """New rows; the same ids in the same order only repaint, so selection and scroll stay."""
         if [r.id for r in rows] == [r.id for r in self._rows]:
             if rows != self._rows:
                 self._rows = list(rows)
@@ -223,10 +224,10 @@ class ChannelsModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -234,10 +235,37 @@ class ChannelsModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
             return tr(self.HEADERS[section])
         return None
+
+    def _text(self, row, column: int) -> str:
+        raise NotImplementedError
+
+    def _other(self, row, column: int, role):
+        """Roles besides the text (icons, alignment); None by default."""
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.row(index.row())
+        if row is None:
+            return None
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            text = self._text(row, column)
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return f"{tr(self.HEADERS[column])}: {text}"
+            return text
+        return self._other(row, column, role)
+
+
+class ChannelsModel(_RowsModel):
+    """Name, platform, account, health, last message, set aside."""
+
+    HEADERS = (N_("Kanaal"), N_("Platform"), N_("Account"), N_("Staat"), N_("Laatste bericht"), N_("Apart gezet"))
 
     def _text(self, row: ChannelRow, column: int) -> str:
         if column == 0:
@@ -252,18 +280,7 @@ class ChannelsModel(QAbstractTableModel):
             return labels.when(row.last_item_at) if row.last_item_at else tr("nog niets")
         return labels.number(row.set_aside)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self.row(index.row())
-        if row is None:
-            return None
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            text = self._text(row, column)
-            if role == Qt.ItemDataRole.AccessibleTextRole:
-                return f"{tr(self.HEADERS[column])}: {text}"
-            return text
+    def _other(self, row: ChannelRow, column: int, role):
         if role == Qt.ItemDataRole.DecorationRole and column == 1:
             return channel_icon(row.platform)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 5:
@@ -271,57 +288,14 @@ class ChannelsModel(QAbstractTableModel):
         return None
 
 
-class SetAsideModel(QAbstractTableModel):
+class SetAsideModel(_RowsModel):
     """Time, channel, reason of each payload set aside."""
 
     HEADERS = (N_("Tijd"), N_("Kanaal"), N_("Reden"))
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[SetAsideRow] = []
-
-    def row(self, index: int) -> SetAsideRow | None:
-        return self._rows[index] if 0 <= index < len(self._rows) else None
-
-    def row_of(self, item_id: int) -> int | None:
-        return next((i for i, r in enumerate(self._rows) if r.id == item_id), None)
-
-    def set_rows(self, rows: list[SetAsideRow]) -> None:
-        if [r.id for r in rows] == [r.id for r in self._rows]:
-            return
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
-            return tr(self.HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self.row(index.row())
-        if row is None:
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            # The reason comes from a connector and may quote the payload: one plain line.
-            text = (labels.when(row.created_at), one_line(row.channel, 80), one_line(row.reason, 300))[index.column()]
-            if role == Qt.ItemDataRole.AccessibleTextRole:
-                return f"{tr(self.HEADERS[index.column()])}: {text}"
-            return text
-        return None
+    def _text(self, row: SetAsideRow, column: int) -> str:
+        # The reason comes from a connector and may quote the payload: one plain line.
+        return (labels.when(row.created_at), one_line(row.channel, 80), one_line(row.reason, 300))[column]
 
 
 # -- small pieces -------------------------------------------------------------------------

@@ -230,6 +230,24 @@ class Connector(abc.ABC):
     async def aclose(self) -> None:
         """Release connections (an IMAP session, ...)."""
 
+    def http_base(self, label: str) -> str:
+        """The channel's `base_url` without a trailing slash; `ConfigError` unless it is http(s)."""
+        base = str(self.channel.option("base_url") or "").rstrip("/")
+        if not base.startswith(("http://", "https://")):
+            raise ConfigError(f"the {label} base_url must start with https://")
+        return base
+
+    async def request(self, method: str, url: str, *, label: str, **kwargs) -> httpx.Response:
+        """One HTTP request on the shared client; a network failure is a `TransientError` naming `label`."""
+        if self.http is None:  # pragma: no cover - the collector always passes its client
+            raise ConfigError("no HTTP client")
+        import httpx
+
+        try:
+            return await self.http.request(method, url, **kwargs)
+        except httpx.HTTPError as error:
+            raise TransientError(f"cannot reach {label}: {type(error).__name__}: {error}") from error
+
     def secret(self, name: str = "secret") -> str:
         """The channel's secret from the keyring, or `CredentialError` when there is none."""
         value = self.secrets.get(self.channel, name)
@@ -301,11 +319,24 @@ def http_error(response: httpx.Response, *, reason: str | None = None) -> Connec
     return PermanentError(text)
 
 
-def _error_text(response: httpx.Response) -> str:
+def json_body(response: httpx.Response) -> Any:
+    """The response's JSON, or None when the body is not JSON (too deeply nested counts as not JSON)."""
     try:
-        body = response.json()
-    except ValueError:
-        body = None
+        return response.json()
+    except (ValueError, RecursionError):
+        return None
+
+
+def decode_json(response: httpx.Response, label: str) -> Any:
+    """The response's JSON; a body that is not JSON is a `TransientError` naming `label` (the next poll tries again)."""
+    try:
+        return response.json()
+    except (ValueError, RecursionError):
+        raise TransientError(f"{label} sent a response that is not JSON (HTTP {response.status_code})") from None
+
+
+def _error_text(response: httpx.Response) -> str:
+    body = json_body(response)
     if isinstance(body, list) and body and isinstance(body[0], dict) and isinstance(body[0].get("description"), str):
         return f"HTTP {response.status_code}: {body[0]['description']}"  # GeoReport v2's error list
     if isinstance(body, dict):

@@ -64,6 +64,8 @@ from newsroom.connectors.base import (
     SendResult,
     SetAside,
     TransientError,
+    decode_json,
+    json_body,
     parse_reset,
 )
 from newsroom.inbound import InboundItem, InvalidItem, dumps, parse_item
@@ -312,10 +314,7 @@ class BlueskyConnector(Connector):
 
     @staticmethod
     def _error(response: httpx.Response) -> tuple[str, str]:
-        try:
-            body = response.json()
-        except ValueError:
-            body = None
+        body = json_body(response)
         if isinstance(body, dict):
             name = body.get("error") if isinstance(body.get("error"), str) else ""
             message = body.get("message") if isinstance(body.get("message"), str) else ""
@@ -444,10 +443,7 @@ class BlueskyConnector(Connector):
         response = await self._call("GET", "app.bsky.notification.listNotifications", params=params)
         if response.status_code != 200:
             raise self._failure(response, "reading Bluesky notifications failed")
-        try:
-            body = response.json()
-        except ValueError:
-            raise TransientError("the Bluesky server sent notifications that are not JSON") from None
+        body = decode_json(response, "the Bluesky server")
         if not isinstance(body, dict) or not isinstance(body.get("notifications"), list):
             raise TransientError("the Bluesky server sent a notification list without 'notifications'")
         server_cursor = body.get("cursor") if isinstance(body.get("cursor"), str) and body.get("cursor") else None

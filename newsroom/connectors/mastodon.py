@@ -45,6 +45,7 @@ from newsroom.connectors.base import (
     SendResult,
     SetAside,
     TransientError,
+    decode_json,
     http_error,
     parse_reset,
 )
@@ -279,10 +280,7 @@ class MastodonConnector(Connector):
 
     @staticmethod
     def _json(response: httpx.Response) -> Any:
-        try:
-            return response.json()
-        except ValueError:
-            raise TransientError(f"Mastodon answered {response.status_code} with something that is not JSON") from None
+        return decode_json(response, "Mastodon")
 
     # -- checking -------------------------------------------------------------------------------
 

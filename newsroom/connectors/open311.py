@@ -42,7 +42,9 @@ from newsroom.connectors.base import (
     PermanentError,
     SetAside,
     TransientError,
+    decode_json,
     http_error,
+    json_body,
 )
 from newsroom.inbound import InboundItem, InvalidItem, dumps, parse_item
 from newsroom.timeutil import UTC, parse_instant, to_iso, utcnow
@@ -75,29 +77,19 @@ class Open311Connector(Connector):
 
     @property
     def base(self) -> str:
-        base = str(self.channel.option("base_url") or "").rstrip("/")
-        if not base.startswith(("http://", "https://")):
-            raise ConfigError("the Open311 base_url must start with https://")
-        return base
+        return self.http_base("Open311")
 
     # -- HTTP ------------------------------------------------------------------------------
 
     async def _get(self, path: str, params: dict | None = None) -> Any:
-        if self.http is None:  # pragma: no cover
-            raise ConfigError("no HTTP client")
         query = dict(params or {})
         if self.channel.option("jurisdiction_id"):
             query["jurisdiction_id"] = self.channel.option("jurisdiction_id")
-        try:
-            response = await self.http.get(self.base + path, params=query, headers={"Accept": "application/json"})
-        except httpx.HTTPError as error:
-            raise TransientError(f"cannot reach the Open311 endpoint: {type(error).__name__}: {error}") from error
+        response = await self.request("GET", self.base + path, label="the Open311 endpoint", params=query,
+                                      headers={"Accept": "application/json"})
         if response.status_code >= 400:
             raise self._error(response)
-        try:
-            return response.json()
-        except (ValueError, RecursionError):
-            raise TransientError(f"the Open311 endpoint sent a response that is not JSON (HTTP {response.status_code})") from None
+        return decode_json(response, "the Open311 endpoint")
 
     def _error(self, response: httpx.Response) -> Exception:
         status = response.status_code
@@ -294,9 +286,8 @@ def _raw_text(obj: Any) -> str:
 
 def _georeport_error(response: httpx.Response) -> str:
     """GeoReport's error list [{"code":403,"description":"..."}] as one line."""
-    try:
-        body = response.json()
-    except (ValueError, RecursionError):
+    body = json_body(response)
+    if body is None:
         return response.reason_phrase or f"HTTP {response.status_code}"
     if isinstance(body, dict):
         body = [body]

@@ -248,20 +248,16 @@ class Collector:
                 await self._perform("reply_failed", reply_id=reply_id, reason=error.reason)
                 outcomes.append(SendOutcome(reply_id, ReplyState.failed.value, error.reason))
                 continue
-            except RateLimited as error:
-                await self._perform("reply_later", reply_id=reply_id, reason=error.reason, retry_at=error.until)
-                outcomes.append(SendOutcome(reply_id, ReplyState.queued.value, error.reason))
-                raise
-            except (TransientError, CredentialError) as error:
-                retry_at = utcnow() + timedelta(seconds=backoff_delay(outbound.attempt))
-                await self._perform("reply_later", reply_id=reply_id, reason=error.reason, retry_at=retry_at)
-                outcomes.append(SendOutcome(reply_id, ReplyState.queued.value, error.reason))
-                raise
-            except httpx.HTTPError as error:
-                reason = f"network error: {error}"
-                retry_at = utcnow() + timedelta(seconds=backoff_delay(outbound.attempt))
+            except (RateLimited, TransientError, CredentialError, httpx.HTTPError) as error:
+                # Back in the queue; the channel's own error handling (cycle) takes it from here.
+                reason = error.reason if isinstance(error, ConnectorError) else f"network error: {error}"
+                retry_at = error.until if isinstance(error, RateLimited) else (
+                    utcnow() + timedelta(seconds=backoff_delay(outbound.attempt))
+                )
                 await self._perform("reply_later", reply_id=reply_id, reason=reason, retry_at=retry_at)
                 outcomes.append(SendOutcome(reply_id, ReplyState.queued.value, reason))
+                if isinstance(error, ConnectorError):
+                    raise
                 raise TransientError(reason) from error
             await self._perform(
                 "reply_sent", reply_id=reply_id, external_id=result.external_id, url=result.url, thread_id=result.thread_id, raw=result.raw
@@ -274,8 +270,8 @@ class Collector:
     async def cycle(self, channel: ChannelSettings) -> PollResult:
         """One poll and one send round for `channel`, with health recorded; returns what came in.
 
-        Errors are caught, recorded on the channel and turned into the time to
-        wait before the next cycle (`self.wait_for[channel.id]`).
+        Errors are caught and recorded on the channel with the time of the next
+        try (`channels.retry_at`), which `run_channel` waits for.
         """
         result = PollResult()
         try:
@@ -283,31 +279,30 @@ class Collector:
             if self.connector(channel).can_reply:
                 await self.send_pending(channel)
         except RateLimited as error:
-            await asyncio.to_thread(set_health, self.db, channel.id, "rate_limited", error.reason, error.until)
             self._failures.pop(channel.id, None)
+            await self._record(channel.id, "rate_limited", error.reason, error.until)
         except CredentialError as error:
-            await asyncio.to_thread(set_health, self.db, channel.id, "needs_attention", error.reason, None)
+            await self._record(channel.id, "needs_attention", error.reason, None)
         except (TransientError, httpx.HTTPError, OSError) as error:
-            attempt = self._failures.get(channel.id, 0) + 1
-            self._failures[channel.id] = attempt
-            delay = getattr(error, "retry_after", None) or backoff_delay(attempt)
             reason = error.reason if isinstance(error, ConnectorError) else f"cannot reach the platform: {error}"
-            await asyncio.to_thread(set_health, self.db, channel.id, "backing_off", reason, utcnow() + timedelta(seconds=delay))
+            await self._back_off(channel.id, "backing_off", reason, getattr(error, "retry_after", None))
         except ConnectorError as error:  # configuration errors and the like
-            attempt = self._failures.get(channel.id, 0) + 1
-            self._failures[channel.id] = attempt
-            await asyncio.to_thread(
-                set_health, self.db, channel.id, "error", error.reason, utcnow() + timedelta(seconds=backoff_delay(attempt))
-            )
+            await self._back_off(channel.id, "error", error.reason)
         except ActionError as error:
-            attempt = self._failures.get(channel.id, 0) + 1
-            self._failures[channel.id] = attempt
-            await asyncio.to_thread(
-                set_health, self.db, channel.id, "error", error.message, utcnow() + timedelta(seconds=backoff_delay(attempt))
-            )
+            await self._back_off(channel.id, "error", error.message)
         else:
             self._failures.pop(channel.id, None)
         return result
+
+    async def _record(self, channel_id: int, health: str, reason: str | None, retry_at: datetime | None) -> None:
+        await asyncio.to_thread(set_health, self.db, channel_id, health, reason, retry_at)
+
+    async def _back_off(self, channel_id: int, health: str, reason: str, delay: float | None = None) -> None:
+        """Count another failure in a row and wait longer before the next try (or `delay` seconds)."""
+        attempt = self._failures.get(channel_id, 0) + 1
+        self._failures[channel_id] = attempt
+        seconds = delay or backoff_delay(attempt)
+        await self._record(channel_id, health, reason, utcnow() + timedelta(seconds=seconds))
 
     def _health(self, channel_id: int):
         with self.db.read() as conn:

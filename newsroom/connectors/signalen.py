@@ -38,7 +38,6 @@ from urllib.parse import urlsplit
 import httpx
 
 from newsroom.connectors.base import (
-    ConfigError,
     Connector,
     CredentialError,
     Health,
@@ -50,7 +49,9 @@ from newsroom.connectors.base import (
     SendResult,
     SetAside,
     TransientError,
+    decode_json,
     http_error,
+    json_body,
     parse_reset,
 )
 from newsroom.inbound import InboundItem, InvalidItem, dumps, parse_item
@@ -91,25 +92,14 @@ class SignalenConnector(Connector):
 
     @property
     def base(self) -> str:
-        base = str(self.channel.option("base_url") or "").rstrip("/")
-        if not base.startswith(("http://", "https://")):
-            raise ConfigError("the Signalen base_url must start with https://")
-        return base
+        return self.http_base("Signalen")
 
     async def _request(self, method: str, path: str, *, params: dict | None = None, body: Any = None) -> Any:
-        if self.http is None:  # pragma: no cover - the collector always passes its client
-            raise ConfigError("no HTTP client")
         headers = {"Authorization": f"Bearer {self.secret()}", "Accept": "application/json"}
-        try:
-            response = await self.http.request(method, self.base + path, params=params, json=body, headers=headers)
-        except httpx.HTTPError as error:
-            raise TransientError(f"cannot reach Signalen: {type(error).__name__}: {error}") from error
+        response = await self.request(method, self.base + path, label="Signalen", params=params, json=body, headers=headers)
         if response.status_code >= 400:
             raise self._error(response)
-        try:
-            return response.json()
-        except (ValueError, RecursionError):
-            raise TransientError(f"Signalen sent a response that is not JSON (HTTP {response.status_code})") from None
+        return decode_json(response, "Signalen")
 
     def _error(self, response: httpx.Response) -> Exception:
         status = response.status_code
@@ -381,9 +371,8 @@ def _raw_text(obj: Any) -> str:
 
 def _drf_message(response: httpx.Response) -> str:
     """A DRF error body as one line: {"detail": ...} or {"field": ["..."]} (nested)."""
-    try:
-        body = response.json()
-    except (ValueError, RecursionError):
+    body = json_body(response)
+    if body is None:
         return response.reason_phrase or f"HTTP {response.status_code}"
     parts: list[str] = []
 
