@@ -130,21 +130,18 @@ def cmd_channel_add(args) -> int:
 
 
 def _channel_rows(db) -> list[dict]:
-    from sqlalchemy import select
+    from sqlalchemy import func, select
 
     from newsroom.model import Channel, SetAside
     from newsroom.timeutil import to_iso
 
     with db.read() as conn:
         rows = conn.execute(select(Channel.__table__).where(Channel.__table__.c.options.is_not(None)).order_by(Channel.id)).all()
-        waiting = dict(
+        counts = dict(
             conn.execute(
-                select(SetAside.channel_id, SetAside.id).where(SetAside.dismissed_at.is_(None))
+                select(SetAside.channel_id, func.count()).where(SetAside.dismissed_at.is_(None)).group_by(SetAside.channel_id)
             ).all()
         )
-    counts: dict = {}
-    for channel_id in waiting:
-        counts[channel_id] = counts.get(channel_id, 0) + 1
     return [
         {
             "id": r.id, "name": r.name, "platform": r.platform, "account": r.account, "enabled": bool(r.enabled),

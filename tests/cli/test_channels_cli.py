@@ -108,14 +108,17 @@ def test_set_aside_payloads_are_listed_shown_and_dismissed(cli, fake):
         broken = fake.notifications[-1]
         fake.notifications.append(type(broken)(str(int(broken.id) + 1), "mention", broken.account_id, broken.from_account_id,
                                                "no-such-status", broken.created_at, False))
+        fake.notifications.append(type(broken)(str(int(broken.id) + 2), "mention", broken.account_id, broken.from_account_id,
+                                               "also-missing", broken.created_at, False))
     ok(cli("collect", "--once"))
+    assert ok(cli("channel", "list", "--json")).json[0]["set_aside"] == 2
     items = ok(cli("channel", "set-aside", "--json")).json
-    assert len(items) == 1 and items[0]["channel"] == "Mastodon" and items[0]["reason"]
+    assert len(items) == 2 and items[0]["channel"] == "Mastodon" and items[0]["reason"]
     shown = ok(cli("channel", "set-aside", "--show", str(items[0]["id"]), "--json")).json
     assert shown[0]["payload"]
     ok(cli("channel", "set-aside", "--dismiss", str(items[0]["id"]), "--as", "beheer"))
-    assert ok(cli("channel", "set-aside", "--json")).json == []
-    assert len(ok(cli("channel", "set-aside", "--all", "--json")).json) == 1
+    assert len(ok(cli("channel", "set-aside", "--json")).json) == 1
+    assert len(ok(cli("channel", "set-aside", "--all", "--json")).json) == 2
 
 
 def test_remove_keeps_the_messages_and_drops_the_secret(cli, fake):
