@@ -164,6 +164,9 @@ class Channel(Base):
     retry_at: Mapped[datetime | None] = mapped_column(Instant())
     last_poll_at: Mapped[datetime | None] = mapped_column(Instant())
     last_item_at: Mapped[datetime | None] = mapped_column(Instant())
+    # Automatic acknowledgement of a new case: None follows the platform's
+    # default (on for e-mail, as the Dutch government e-mail code asks).
+    auto_ack: Mapped[bool | None] = mapped_column(Boolean)
 
 
 class Department(Base):
@@ -173,6 +176,10 @@ class Department(Base):
     name: Mapped[str] = mapped_column(String(100), unique=True)
     description: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(Instant())
+    # How new cases are given to the department's agents: manual | round_robin | least_loaded.
+    assignment_policy: Mapped[str] = mapped_column(String(20), default="manual", server_default="manual")
+    # Round robin: the agent who got the last case.
+    last_assigned_user_id: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class User(Base):
@@ -188,6 +195,9 @@ class User(Base):
     department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(Instant())
+    # Assignment: an absent agent gets no new cases; capacity caps open cases (None: no cap).
+    absent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
+    capacity: Mapped[int | None] = mapped_column(Integer)
 
 
 class Case(Base):
@@ -221,6 +231,8 @@ class Case(Base):
         _partial("ix_cases_open_department_recent", "department_id", "last_message_at", "id", where=f"{LIVE} AND {OPEN_WORK} AND {ROUTED}"),
         _partial("ix_cases_open_assignee_recent", "assignee_id", "last_message_at", "id", where=f"{LIVE} AND {OPEN_WORK}"),
         _partial("ix_cases_merged_into_id", "merged_into_id", where="merged_into_id IS NOT NULL"),
+        # The "at risk" view: open cases by the instant their first running clock reaches 75%.
+        _partial("ix_cases_risk", "risk_at", "id", where=f"{LIVE} AND {OPEN_WORK} AND risk_at IS NOT NULL"),
     )
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)
@@ -245,6 +257,13 @@ class Case(Base):
     resolution_due_at: Mapped[datetime | None] = mapped_column(Instant())
     first_responded_at: Mapped[datetime | None] = mapped_column(Instant())
     resolved_at: Mapped[datetime | None] = mapped_column(Instant())
+    # The response-target clocks (JSON list, see newsroom/targets/clocks.py),
+    # a pure function of the case's history; due_at is the soonest running
+    # clock's due time and risk_at the soonest 75% instant.
+    clocks: Mapped[str | None] = mapped_column(Text)
+    risk_at: Mapped[datetime | None] = mapped_column(Instant())
+    # The routing rule that placed the case (no foreign key: a rule can go, its trace stays).
+    rule_id: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class Message(Base):
@@ -303,7 +322,8 @@ class Reply(Base):
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
-    author_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    # None for the newsroom's own automatic answers (acknowledgement, holding answer).
+    author_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id"))
     in_reply_to_message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id"))
     text: Mapped[str] = mapped_column(Text)
@@ -320,6 +340,9 @@ class Reply(Base):
     queued_at: Mapped[datetime | None] = mapped_column(Instant())
     sent_at: Mapped[datetime | None] = mapped_column(Instant())
     external_id: Mapped[str | None] = mapped_column(String(512))
+    # answer (a person's answer) | auto_ack | holding (hand-off) | incident (one answer to every reporter).
+    # Only answers and incident answers meet a response target.
+    kind: Mapped[str] = mapped_column(String(12), default="answer", server_default="answer")
 
 
 class SetAside(Base):
@@ -401,6 +424,153 @@ class CaseCount(Base):
     channel_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     priority: Mapped[str] = mapped_column(String(10), primary_key=True)
     n: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
+
+
+
+class CaseEvent(Base):
+    """What happened to a case that its clocks depend on: status, priority, tags, hand-off, send-back.
+
+    Messages and sent replies carry their own times; together with these
+    events they are the history the clocks are computed from.
+    """
+
+    __tablename__ = "case_events"
+    __table_args__ = (Index("ix_case_events_case_id", "case_id", "at", "id"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    at: Mapped[datetime] = mapped_column(Instant())
+    kind: Mapped[str] = mapped_column(String(20))  # status | priority | tag | untag | handoff | sendback
+    value: Mapped[str] = mapped_column(Text, default="")  # the new value, or JSON for handoff/sendback
+    actor_id: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class RoutingRule(Base):
+    """One routing rule: ordered, conditions and actions as JSON (see newsroom/routing)."""
+
+    __tablename__ = "routing_rules"
+    __table_args__ = (Index("ix_routing_rules_position", "position", "id"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True, server_default=text("true"))
+    definition: Mapped[str] = mapped_column(Text)  # JSON {"when": {...}, "then": {...}}
+    created_at: Mapped[datetime] = mapped_column(Instant())
+    updated_at: Mapped[datetime] = mapped_column(Instant())
+    # A rule that fails on a message is skipped; the failures are counted here for the admin.
+    error_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_error: Mapped[str | None] = mapped_column(Text)
+    last_error_at: Mapped[datetime | None] = mapped_column(Instant())
+
+
+class CalendarRow(Base):
+    """A business-time calendar besides the built-ins (definition as Calendar.to_dict)."""
+
+    __tablename__ = "calendars"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    definition: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(Instant())
+
+
+class TargetPolicy(Base):
+    """Response targets in business minutes for cases of a platform and priority (optionally a tag)."""
+
+    __tablename__ = "target_policies"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))
+    platform: Mapped[str | None] = mapped_column(String(16))  # None: any platform
+    priority: Mapped[str | None] = mapped_column(String(10))  # None: any priority
+    tag: Mapped[str | None] = mapped_column(String(64))
+    calendar: Mapped[str] = mapped_column(String(100))
+    first_response_minutes: Mapped[int | None] = mapped_column(Integer)
+    next_response_minutes: Mapped[int | None] = mapped_column(Integer)
+    resolution_minutes: Mapped[int | None] = mapped_column(Integer)
+    handoff_minutes: Mapped[int | None] = mapped_column(Integer)  # the department's clock after a hand-off
+    updated_at: Mapped[datetime] = mapped_column(Instant())
+
+
+class ClockAlert(Base):
+    """A clock passed 75% or 90% of its target, or its due time (level 100): recorded once."""
+
+    __tablename__ = "clock_alerts"
+    __table_args__ = (
+        UniqueConstraint("case_id", "clock", "seq", "level"),
+        Index("ix_clock_alerts_recorded", "recorded_at", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    clock: Mapped[str] = mapped_column(String(24))
+    seq: Mapped[int] = mapped_column(Integer)
+    level: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(Instant())  # the instant the threshold was reached
+    recorded_at: Mapped[datetime] = mapped_column(Instant())
+
+
+class Crisis(Base):
+    """Crisis mode: while on, clocks of cases with these tags or on these channels run 24/7."""
+
+    __tablename__ = "crises"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    tags: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of tag names
+    channel_ids: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of channel ids
+    statement: Mapped[str] = mapped_column(Text, default="")  # the pinned holding statement
+    started_at: Mapped[datetime] = mapped_column(Instant())
+    ended_at: Mapped[datetime | None] = mapped_column(Instant())
+    started_by: Mapped[int | None] = mapped_column(BigInteger)
+    ended_by: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class Incident(Base):
+    """One incident reported on many channels: proposed by the clusterer, accepted or declined by a person."""
+
+    __tablename__ = "incidents"
+    __table_args__ = (CheckConstraint("status IN ('proposed', 'accepted', 'declined')", name="status"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    status: Mapped[str] = mapped_column(String(10), default="proposed")
+    title: Mapped[str] = mapped_column(Text, default="")
+    detail: Mapped[str] = mapped_column(Text, default="{}")  # JSON: category, location, score
+    created_at: Mapped[datetime] = mapped_column(Instant())
+    updated_at: Mapped[datetime] = mapped_column(Instant())
+    decided_at: Mapped[datetime | None] = mapped_column(Instant())
+    decided_by: Mapped[int | None] = mapped_column(BigInteger)
+    answered_at: Mapped[datetime | None] = mapped_column(Instant())
+
+
+class IncidentMember(Base):
+    """A message (and its case) that belongs to an incident."""
+
+    __tablename__ = "incident_members"
+    __table_args__ = (Index("ix_incident_members_case_id", "case_id"),)
+
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), primary_key=True)
+    message_id: Mapped[int] = mapped_column(ForeignKey("messages.id"), primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    added_at: Mapped[datetime] = mapped_column(Instant())
+
+
+class Template(Base):
+    """A canned answer with variables ({naam}, {zaaknummer}, {verwachte_datum}, {afdeling})."""
+
+    __tablename__ = "templates"
+    __table_args__ = (CheckConstraint("kind IN ('answer', 'auto_ack', 'holding', 'crisis')", name="kind"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(12), default="answer")
+    platform: Mapped[str | None] = mapped_column(String(16))  # None: every platform
+    language: Mapped[str] = mapped_column(String(8), default="nl")
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(Instant())
+    updated_at: Mapped[datetime] = mapped_column(Instant())
 
 
 metadata = Base.metadata

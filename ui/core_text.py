@@ -8,6 +8,7 @@ English, so core reasons follow the same translation file as the rest.
 from __future__ import annotations
 
 from newsroom.actions import ActionError
+from ui import texts
 from ui.i18n import N_, tr
 
 CORE_TEMPLATES = {
@@ -106,6 +107,7 @@ CORE_TEMPLATES = {
     '{actor} ({role}) may not change channels; ask an admin.': N_('{actor} ({role}) mag geen kanalen wijzigen; vraag het een beheerder.'),
     '{platform!r} is not a platform Newsroom knows.': N_('{platform!r} is geen platform dat Newsroom kent.'),
 }
+CORE_TEMPLATES.update(texts.templates())
 
 
 def explain(error: ActionError) -> str:

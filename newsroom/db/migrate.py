@@ -11,8 +11,8 @@ from pathlib import Path
 from sqlalchemy import Connection, inspect, text
 
 MIGRATIONS = Path(__file__).resolve().parent.parent.parent / "migrations"
-HEAD = "0002"
-KNOWN = frozenset({"0001", "0002"})
+HEAD = "0003"
+KNOWN = frozenset({"0001", "0002", "0003"})
 
 
 def alembic_config(connection: Connection | None = None, url: str | None = None):
