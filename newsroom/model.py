@@ -233,6 +233,8 @@ class Case(Base):
         _partial("ix_cases_merged_into_id", "merged_into_id", where="merged_into_id IS NOT NULL"),
         # The "at risk" view: open cases by the instant their first running clock reaches 75%.
         _partial("ix_cases_risk", "risk_at", "id", where=f"{LIVE} AND {OPEN_WORK} AND risk_at IS NOT NULL"),
+        # The alert sweep: cases whose next unrecorded 75% / 90% / due instant has come.
+        _partial("ix_cases_alert", "alert_at", "id", where="alert_at IS NOT NULL"),
     )
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)
@@ -262,6 +264,9 @@ class Case(Base):
     # clock's due time and risk_at the soonest 75% instant.
     clocks: Mapped[str | None] = mapped_column(Text)
     risk_at: Mapped[datetime | None] = mapped_column(Instant())
+    # Bookkeeping for the alert sweep (not part of the clocks): the next
+    # threshold instant of a running clock that has not been recorded yet.
+    alert_at: Mapped[datetime | None] = mapped_column(Instant())
     # The routing rule that placed the case (no foreign key: a rule can go, its trace stays).
     rule_id: Mapped[int | None] = mapped_column(BigInteger)
 

@@ -12,6 +12,9 @@ import sys
 from newsroom import __version__
 from newsroom.cli import channels as channel_commands
 from newsroom.cli import commands
+from newsroom.cli import incidents as incident_commands
+from newsroom.cli import rules as rule_commands
+from newsroom.cli import templates as template_commands
 
 
 class _Parser(argparse.ArgumentParser):
@@ -148,6 +151,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=commands.cmd_demo_feed)
     channel_commands.add_demo_serve(msub, common)
     channel_commands.add_parsers(sub, common, _Parser)
+    rule_commands.add_parsers(sub, common, _Parser)
+    template_commands.add_parsers(sub, common, _Parser)
+    incident_commands.add_parsers(sub, common, _Parser)
 
     targets = sub.add_parser("targets", parents=[common], help="response targets and their calendars")
     tsub = targets.add_subparsers(dest="targets_command", metavar="ACTION", parser_class=_Parser, required=True)

@@ -580,10 +580,12 @@ class Calendar:
         A start outside opening hours counts from the next opening: with
         0 minutes that is the next opening; inside opening hours, `start`.
         """
-        t = _to_us(start, "start")
-        m = _minutes_to_us(minutes)
+        return _from_us(self.due_us(_to_us(start, "start"), _minutes_to_us(minutes)))
+
+    def due_us(self, t: int, m: int) -> int:
+        """`due` on integer microseconds since the epoch (instant `t`, `m` business microseconds)."""
         if self._always_open:
-            return _from_us(t + m)
+            return t + m
         table = self._table
         if not table[0] <= t < table[1]:
             table = self._cover(t)
@@ -603,21 +605,23 @@ class Calendar:
             if j == len(cumend):
                 table = self._extend(table, t)
                 continue
-            return _from_us(starts[j] + (target - table[4][j]))
+            return starts[j] + (target - table[4][j])
 
     def elapsed(self, start: datetime, end: datetime) -> float:
         """Business minutes in [start, end); 0.0 when `end` is not after `start`."""
-        s = _to_us(start, "start")
-        e = _to_us(end, "end")
+        return self.elapsed_us(_to_us(start, "start"), _to_us(end, "end")) / _US_PER_MINUTE
+
+    def elapsed_us(self, s: int, e: int) -> int:
+        """`elapsed` on integer microseconds since the epoch, in business microseconds."""
         if e <= s:
-            return 0.0
+            return 0
         if self._always_open:
-            return (e - s) / _US_PER_MINUTE
+            return e - s
         table = self._table
         if not (table[0] <= s < table[1] and table[0] <= e < table[1]):
             self._cover(s)
             table = self._cover(e)
-        return (self._position(table, e) - self._position(table, s)) / _US_PER_MINUTE
+        return self._position(table, e) - self._position(table, s)
 
     @staticmethod
     def _position(table: tuple, t: int) -> int:
