@@ -373,6 +373,25 @@ def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 _ANONYMOUS = frozenset({"anonieme melder", "anoniem", "anonymous", "onbekend", "unknown"})
 
 
+def author_key(platform: str, *, id: str | None = None, handle: str | None = None, name: str | None = None,
+               email: str | None = None, phone: str | None = None) -> str | None:
+    """A stable key of the person who wrote a message, or None when the sender is unknown.
+
+    It prefers what identifies a person across platforms (the e-mail address,
+    then the phone number), then the platform's account id or handle; an
+    anonymous name alone identifies nobody.
+    """
+    if email:
+        return "email:" + email.strip().lower()
+    if phone:
+        return "tel:" + re.sub(r"\D", "", phone)[-9:]
+    if id or handle:
+        return f"{platform}:{id or handle}"
+    if name and name.strip().lower() not in _ANONYMOUS:
+        return f"{platform}:name:{name.strip().lower()}"
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Message:
     """What the clusterer needs of a message.
@@ -402,16 +421,7 @@ class Message:
         or handle; an anonymous name alone identifies nobody.
         """
         a = item.author
-        if a.email:
-            key = "email:" + a.email.strip().lower()
-        elif a.phone:
-            key = "tel:" + re.sub(r"\D", "", a.phone)[-9:]
-        elif a.id or a.handle:
-            key = f"{item.platform}:{a.id or a.handle}"
-        elif a.name and a.name.strip().lower() not in _ANONYMOUS:
-            key = f"{item.platform}:name:{a.name.strip().lower()}"
-        else:
-            key = None
+        key = author_key(item.platform, id=a.id, handle=a.handle, name=a.name, email=a.email, phone=a.phone)
         return cls(
             id=(item.channel, item.external_id) if id is None else id,
             text=item.text,
@@ -439,6 +449,7 @@ class Incident:
     street: str | None = None
     kind: str | None = None
     status: str = "open"  # open | proposed | accepted | declined
+    score: float | None = None  # the mean score with which members joined (None: one member)
 
     @property
     def first_at(self) -> datetime:
@@ -497,6 +508,8 @@ class _Cand:
         "nloc",
         "place",
         "proposed",
+        "score_n",
+        "score_sum",
         "status",
         "streets",
         "sumsq",
@@ -529,6 +542,8 @@ class _Cand:
         self.proposed = False
         self.dead = False
         self.surface: Counter = Counter()  # street spellings, for the label
+        self.score_sum = 0.0  # the scores with which members joined (the first member has none)
+        self.score_n = 0
 
     @property
     def reporters(self) -> int:
@@ -693,6 +708,8 @@ class Clusterer:
             rank = {"accepted": 0, "declined": 0, "proposed": 1, "open": 2}
             matches.sort(key=lambda sc: (rank[sc[1].status], -sc[0], sc[1].id))
             best = matches[0][1]
+            best.score_sum += matches[0][0]
+            best.score_n += 1
             # the message bridges candidates that grew apart from one start: one incident
             merged = []
             for _, other in matches[1:]:
@@ -884,6 +901,8 @@ class Clusterer:
         into.locs = (into.locs + other.locs)[:50]
         for k, v in other.cats.items():
             into.cats[k] = into.cats.get(k, 0) + v
+        into.score_sum += other.score_sum
+        into.score_n += other.score_n
         heapq.heappush(self._expiry, (into.last + self._ttl(into), into.id))
 
     def _drop(self, cand: _Cand) -> None:
@@ -971,6 +990,11 @@ class Clusterer:
         if cand is not None:
             cand.status = "accepted"
 
+    def incident_id_of(self, message_id) -> int | None:
+        """The id of the open candidate a message is in, or None once it closed (cheap: no copy)."""
+        cid = self._of.get(message_id)
+        return cid if cid is not None and cid in self._open else None
+
     def incident_of(self, message_id) -> Incident | None:
         """The open candidate a message is in (proposed or not), or None once it closed."""
         cid = self._of.get(message_id)
@@ -1004,6 +1028,7 @@ class Clusterer:
             id=cand.id, members=list(cand.members), reporters=cand.reporters,
             channels=frozenset(cand.channels), first=cand.first, last=cand.last,
             label=label.rstrip(": "), street=street, kind=kind, status=cand.status,
+            score=round(cand.score_sum / cand.score_n, 3) if cand.score_n else None,
         )
 
 
