@@ -21,7 +21,14 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 
 from newsroom import templates as tpl
 from newsroom.actions.base import ActionError, Change, Tx, action
-from newsroom.actions.common import CASES, CHANNELS, DEPARTMENTS, MANAGING_ROLES, MESSAGES, require_role
+from newsroom.actions.common import (
+    CASES,
+    CHANNELS,
+    DEPARTMENTS,
+    MANAGING_ROLES,
+    MESSAGES,
+    require_role,
+)
 from newsroom.db.bulk import insert_rows
 from newsroom.db.ids import reserve_ids
 from newsroom.model import Platform, Reply, ReplyState, Template
@@ -117,8 +124,8 @@ def add_template(tx: Tx, name: str, kind: str, body: str, platform: str | None =
     """Store a new template (supervisors and admins); its variables are checked now, not when it is first used."""
     _require_manager(tx, "template")
     name = _clean_name(name)
-    values = dict(name=name, kind=_check_kind(kind), platform=_check_platform(platform),
-                  language=_check_language(language), body=_check_body(body))
+    values = {"name": name, "kind": _check_kind(kind), "platform": _check_platform(platform),
+                  "language": _check_language(language), "body": _check_body(body)}
     _name_taken(tx, name)
     template_id = tx.conn.execute(
         insert(TEMPLATES).values(**values, created_at=tx.now, updated_at=tx.now).returning(TEMPLATES.c.id)
@@ -490,7 +497,7 @@ def acknowledge_new_cases(tx: Tx, new_cases: list[dict]) -> list[int]:
         if dates:
             due.update(tx.conn.execute(
                 select(CASES.c.id, CASES.c.due_at).where(CASES.c.id.in_(dates), CASES.c.due_at.is_not(None))
-            ).tuples())
+            ).all())
     rows = _auto_ack_templates(tx)
     replies = []
     done: set[int] = set()
