@@ -155,6 +155,8 @@ def test_render_for_case_uses_the_due_time_and_refuses_without_a_date(db, people
     change = ingest(db, make_item(author={"id": "u2", "name": None, "handle": "@anon@x.social"}))
     (case_id,) = change.info["new_case_ids"]
     perform(db, "add_template", people.admin, origin="test", name="Datum", kind="answer", body="Beste {naam}, {verwachte_datum}.")
+    with db.transaction() as conn:  # whatever the response-target clocks made of it: no due time
+        conn.execute(update(CASES).values(due_at=None))
     with db.read() as conn, pytest.raises(ActionError) as caught:
         render_for_case(conn, "Datum", case_id)
     assert caught.value.kind == "invalid" and "verwachte_datum" in caught.value.message
@@ -252,6 +254,7 @@ def test_without_a_date_the_case_due_time_or_the_undated_text(db):
     cases = new_cases(db, first)
     with db.transaction() as conn:
         conn.execute(update(CASES).where(CASES.c.id == cases[0]["case_id"]).values(due_at=DUE))
+        conn.execute(update(CASES).where(CASES.c.id == cases[1]["case_id"]).values(due_at=None))
     run(db, acknowledge_new_cases, cases)
     dated, undated = replies(db)
     assert "dinsdag 1 december 2026 om 12:30" in dated.text
