@@ -995,6 +995,10 @@ class Clusterer:
         cid = self._of.get(message_id)
         return cid if cid is not None and cid in self._open else None
 
+    def is_open(self, incident_id: int) -> bool:
+        """Whether the candidate is still open (it may still grow)."""
+        return incident_id in self._open
+
     def incident_of(self, message_id) -> Incident | None:
         """The open candidate a message is in (proposed or not), or None once it closed."""
         cid = self._of.get(message_id)

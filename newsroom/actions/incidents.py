@@ -37,8 +37,24 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, insert, select, update
 
-from newsroom.actions.base import SYSTEM, ActionError, Actor, Change, Tx, action, perform
-from newsroom.actions.common import CASES, CHANNELS, MESSAGES, USERS, check_reply_text, latest_inbound, snippet
+from newsroom.actions.base import (
+    SYSTEM,
+    ActionError,
+    Actor,
+    Change,
+    Tx,
+    action,
+    perform,
+)
+from newsroom.actions.common import (
+    CASES,
+    CHANNELS,
+    MESSAGES,
+    USERS,
+    check_reply_text,
+    latest_inbound,
+    snippet,
+)
 from newsroom.db.engine import Database
 from newsroom.incidents import Clusterer, Message, author_key, evaluate
 from newsroom.model import Incident, IncidentMember, Reply, ReplyState, Role
@@ -274,7 +290,7 @@ def record_incidents(tx: Tx, groups: list) -> Change:
             cases = {}
             for chunk in _chunks(step["add"]):
                 cases.update(conn.execute(select(MESSAGES.c.id, MESSAGES.c.case_id).where(MESSAGES.c.id.in_(chunk))).all())
-            rows = [dict(incident_id=iid, message_id=m, case_id=cases[m], added_at=tx.now) for m in step["add"] if m in cases]
+            rows = [{"incident_id": iid, "message_id": m, "case_id": cases[m], "added_at": tx.now} for m in step["add"] if m in cases]
             if rows:
                 conn.execute(insert(MEMBERS), rows)
                 added[iid] = added.get(iid, 0) + len(rows)
@@ -283,7 +299,7 @@ def record_incidents(tx: Tx, groups: list) -> Change:
                                             **{k: v for k, v in extra.items() if v is not None}})
         if removed:
             new_detail["removed"] = sorted(removed)
-        values: dict = dict(detail=json.dumps(new_detail, ensure_ascii=False, sort_keys=True), updated_at=tx.now)
+        values: dict = {"detail": json.dumps(new_detail, ensure_ascii=False, sort_keys=True), "updated_at": tx.now}
         if status == "proposed" and title:
             values["title"] = title
         conn.execute(update(INCIDENTS).where(INCIDENTS.c.id == iid).values(**values))
@@ -482,14 +498,10 @@ class IncidentScanner:
         if len(self._fed) > 50_000:
             horizon = now_ts - 2 * max(self.window.total_seconds(), self.clusterer.window)
             self._fed = {k: v for k, v in self._fed.items() if v >= horizon}
-        live = {cid for cid in self._groups if self.clusterer_has(cid)}
+        live = {cid for cid in self._groups if self.clusterer.is_open(cid)}
         for table in (self._groups, self._about, self._stored, self._recorded, self._status):
             for cid in [k for k in table if k not in live]:
                 del table[cid]
-
-    def clusterer_has(self, cid: int) -> bool:
-        """Whether the clusterer still has this candidate open."""
-        return cid in self.clusterer._open  # noqa: SLF001  (the scanner is the clusterer's owner)
 
     # -- public ----------------------------------------------------------------
 

@@ -41,3 +41,6 @@ TEMPLATES = {
     ),
     "Give a limit of 1 or more, not {value!r}.": N_("Geef een limiet van 1 of meer, niet {value!r}."),
 }
+
+# The desktop shows a core reason in English by translating its Dutch text back to the core's own wording.
+ENGLISH = {dutch: english for english, dutch in TEMPLATES.items()}
