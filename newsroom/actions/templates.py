@@ -435,17 +435,14 @@ def automatic_mail_reason(raw: Any) -> str | None:
     return None
 
 
-def _acknowledgement(tx: Tx, rows: Sequence, case: dict, platform: str) -> str | None:
-    language = case.get("language") if case.get("language") in tpl.LANGUAGES else "nl"
-    values = tpl.Values(name=case.get("author_name"), case_number=case["case_id"], expected=case.get("expected"),
-                        language=language)
-    has_date = values.expected is not None
-    chosen = choose_template(rows, platform, language)
-    candidates = []
-    if chosen is not None:
-        candidates.append(chosen.body)
-    candidates.append(tpl.default_body("auto_ack", platform, language, has_date=has_date))
-    candidates.append(tpl.default_body("auto_ack", platform, language, has_date=has_date, short=True))
+def _fitting_text(rows: Sequence, kind: str, values: tpl.Values, platform: str | None) -> str | None:
+    """The first of: the stored template, the built-in text, the built-in short text, that renders and fits."""
+    chosen = choose_template(rows, platform, values.language)
+    candidates = [chosen.body] if chosen is not None else []
+    if kind in tpl.DEFAULT_KINDS:
+        has_date = values.expected is not None
+        candidates.append(tpl.default_body(kind, platform, values.language, has_date=has_date))
+        candidates.append(tpl.default_body(kind, platform, values.language, has_date=has_date, short=True))
     for body in candidates:
         try:
             text = tpl.render(body, values)
@@ -454,6 +451,33 @@ def _acknowledgement(tx: Tx, rows: Sequence, case: dict, platform: str) -> str |
         if tpl.fits(text, platform):
             return text
     return None
+
+
+def _acknowledgement(rows: Sequence, case: dict, platform: str) -> str | None:
+    language = case.get("language") if case.get("language") in tpl.LANGUAGES else "nl"
+    values = tpl.Values(name=case.get("author_name"), case_number=case["case_id"], expected=case.get("expected"),
+                        language=language)
+    return _fitting_text(rows, "auto_ack", values, platform)
+
+
+def automatic_text(tx_or_conn, case_id: int, kind: str, *, expected: datetime | None = None, language: str = "nl") -> str | None:
+    """The text of an automatic answer of `kind` (auto_ack, holding, crisis) for a case, fitting its channel.
+
+    The stored template of that kind for the case's platform and language
+    (one for the platform first, then one for every platform, by name),
+    else the built-in text (auto_ack and holding only; short when the
+    long one does not fit, undated when the case has no expected date).
+    None when nothing fits or, for crisis, nothing is stored. For the
+    hand-off's holding answer: pass the department's expected date as
+    `expected`, then `queue_automatic_reply(tx, case_id, "holding", text, ...)`.
+    """
+    conn = _conn(tx_or_conn)
+    values, platform = case_values(conn, case_id, expected=expected, language=_check_language(language))
+    rows = conn.execute(
+        select(TEMPLATES.c.name, TEMPLATES.c.platform, TEMPLATES.c.language, TEMPLATES.c.body)
+        .where(TEMPLATES.c.kind == kind).order_by(TEMPLATES.c.name)
+    ).all()
+    return _fitting_text(rows, kind, values, platform)
 
 
 def acknowledge_new_cases(tx: Tx, new_cases: list[dict]) -> list[int]:
@@ -508,7 +532,7 @@ def acknowledge_new_cases(tx: Tx, new_cases: list[dict]) -> list[int]:
         platform = settings[case["channel_id"]].platform
         if case.get("expected") is None and case["case_id"] in due:
             case = {**case, "expected": due[case["case_id"]]}
-        text = _acknowledgement(tx, rows, case, platform)
+        text = _acknowledgement(rows, case, platform)
         if text is None:
             continue
         done.add(message_id)

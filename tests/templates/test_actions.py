@@ -14,6 +14,7 @@ from newsroom.actions.templates import (
     TEMPLATES,
     acknowledge_new_cases,
     automatic_mail_reason,
+    automatic_text,
     queue_automatic_reply,
     render_for_case,
 )
@@ -332,3 +333,27 @@ def test_the_collector_sees_an_automatic_reply_like_any_other(db):
     perform(db, "reply_sent", SYSTEM, origin="test", reply_id=reply_id, external_id="<ack@gemeente.example>")
     (row,) = replies(db)
     assert row.state == "sent" and row.sent_message_id is not None
+
+
+def test_automatic_text_for_a_holding_answer(db, people):
+    change = ingest(db, make_item(platform="bluesky", channel="@stad.bsky.social", author={"id": "d", "name": "Bo"}))
+    (case_id,) = change.info["new_case_ids"]
+    perform(db, "route", people.operator, origin="test", case_id=case_id, department="Parkeren")
+    with db.read() as conn:
+        assert automatic_text(conn, case_id, "holding", expected=DUE) == (
+            "Wij hebben uw vraag doorgestuurd naar Parkeren. U krijgt uiterlijk dinsdag 1 december 2026 om 12:30 een antwoord. "
+            f"Zaaknummer: {case_id}.")
+        assert automatic_text(conn, case_id, "crisis") is None
+    perform(db, "add_template", people.admin, origin="test", name="Storing", kind="crisis",
+            body="Er is een storing. Wij werken eraan. Uw zaak: {zaaknummer}.")
+    perform(db, "add_template", people.admin, origin="test", name="Doorgestuurd", kind="holding", language="en",
+            body="Dear {name}, {department} has it. By {expected_date}.")
+    with db.transaction() as conn:
+        conn.execute(update(CASES).values(due_at=None))
+    with db.read() as conn:
+        assert automatic_text(conn, case_id, "crisis") == f"Er is een storing. Wij werken eraan. Uw zaak: {case_id}."
+        assert automatic_text(conn, case_id, "holding", language="en", expected=DUE) == \
+            "Dear Bo, Parkeren has it. By Tuesday 1 December 2026 at 12:30."
+        assert automatic_text(conn, case_id, "holding", language="en") == (
+            "We have passed your question on to Parkeren. They will answer as soon as they can. "
+            f"Case number: {case_id}.")
