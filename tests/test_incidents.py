@@ -21,6 +21,7 @@ from newsroom.incidents import (
     fold,
     normalise,
     pair_scores,
+    same_place_truth,
     strip_signature,
 )
 
@@ -267,3 +268,14 @@ def test_add_never_raises(texts, lat, lon):
         c.add(Message(id=i, text=text, received_at=T0 + timedelta(seconds=i), author=text[:5] or None,
                       location=loc, category=text[:3] or None, subject=text[:10]))
     c.open_incidents()
+
+
+def test_same_place_truth_joins_bursts_of_one_kind_on_one_street_within_the_gap():
+    truth = {1: "water/Reigerweg/7", 2: "water/Reigerweg/7", 3: "water/Reigerweg/8", 4: "water/Reigerweg/8",
+             5: "brand/Reigerweg/9", 6: "water/Reigerweg/10"}
+    times = {1: 0, 2: 600, 3: 600 + 7000, 4: 8000, 5: 8100, 6: 8000 + 30_000}
+    folded = same_place_truth(truth, times, gap=6 * 3600)
+    assert folded[3] == folded[4] == folded[1] == "water/Reigerweg/7"  # 1 h 57 min later: one incident
+    assert folded[5] == "brand/Reigerweg/9"  # another kind
+    assert folded[6] == "water/Reigerweg/10"  # more than the gap later
+    assert same_place_truth(truth, times, gap=3600)[3] == "water/Reigerweg/8"

@@ -841,9 +841,11 @@ def incident_detail(db: Database, incident_id: int) -> dict:
 def bench_incidents(count: int = 20_000, seeds: Iterable[int] = (1, 2, 3, 4, 5)) -> dict:
     """Quality and speed of the clusterer on the labelled generated feed, per seed and overall.
 
-    Returns ``{"precision", "recall"}`` (the lowest over the seeds),
-    ``"messages_per_second"`` (the median) and ``"seeds"`` (each seed's
-    `evaluate()` figures).
+    Returns ``{"precision", "recall"}`` (the lowest over the seeds, against
+    the generator's labels), the same against the same-place reading of the
+    labels (``"same_place_precision"``, ``"same_place_recall"``; see
+    docs/INCIDENTS.md), ``"messages_per_second"`` (the median) and
+    ``"seeds"`` (each seed's `evaluate()` figures).
     """
     runs = [evaluate(count, seed=s) for s in seeds]
     rates = sorted(r["messages_per_second"] for r in runs if r["messages_per_second"])
@@ -851,6 +853,8 @@ def bench_incidents(count: int = 20_000, seeds: Iterable[int] = (1, 2, 3, 4, 5))
         "messages": count,
         "precision": round(min(r["precision"] for r in runs), 3),
         "recall": round(min(r["recall"] for r in runs), 3),
+        "same_place_precision": round(min(r["same_place"]["precision"] for r in runs), 3),
+        "same_place_recall": round(min(r["same_place"]["recall"] for r in runs), 3),
         "messages_per_second": rates[len(rates) // 2] if rates else None,
         "seeds": {r["seed"]: {k: (round(v, 3) if isinstance(v, float) else v) for k, v in r.items() if k != "seed"}
                   for r in runs},
