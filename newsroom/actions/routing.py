@@ -13,11 +13,21 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy import bindparam, delete, false, func, insert, select, true, update
 
 from newsroom.actions.base import SYSTEM, ActionError, Change, Tx, action
-from newsroom.actions.common import CHANNELS, DEPARTMENTS, MESSAGES, USERS, department_by_name, require_role, snippet, user_by_name
+from newsroom.actions.common import (
+    CHANNELS,
+    DEPARTMENTS,
+    MESSAGES,
+    USERS,
+    department_by_name,
+    require_role,
+    snippet,
+    user_by_name,
+)
 from newsroom.db.engine import Database
 from newsroom.inbound import InboundItem
 from newsroom.model import OPEN_STATUS_VALUES, CaseCount, Role, RoutingRule
@@ -124,6 +134,13 @@ def _load_rule(tx: Tx, rule_id):
     return row
 
 
+def _stamp(tx: Tx):
+    """`updated_at` for a changed rule: now, but always after every stored one, so the cache key moves
+    even when another desk's clock is behind (see `ruleset`)."""
+    latest = tx.conn.execute(select(func.max(RULES.c.updated_at))).scalar()
+    return tx.now if latest is None or tx.now > latest else latest + timedelta(microseconds=1)
+
+
 def _count(tx: Tx) -> int:
     return tx.conn.execute(select(func.count()).select_from(RULES)).scalar_one()
 
@@ -147,7 +164,7 @@ def add_rule(tx: Tx, name: str, definition: dict, position: int | None = None, e
         tx.conn.execute(update(RULES).where(RULES.c.position >= position).values(position=RULES.c.position + 1))
     rule_id = tx.conn.execute(
         insert(RULES)
-        .values(position=position, name=clean, enabled=enabled, definition=stored, created_at=tx.now, updated_at=tx.now)
+        .values(position=position, name=clean, enabled=enabled, definition=stored, created_at=tx.now, updated_at=_stamp(tx))
         .returning(RULES.c.id)
     ).scalar_one()
     return Change("add_rule", "rule", rule_id, created={"rule": rule_id}, info={"position": position})
@@ -173,7 +190,7 @@ def update_rule(tx: Tx, rule_id: int, name: str | None = None, definition: dict 
             values.update(definition=stored, error_count=0, last_error=None, last_error_at=None)
             fields["definition"] = [json.loads(row.definition), json.loads(stored)]
     if values:
-        tx.conn.execute(update(RULES).where(RULES.c.id == rule_id).values(**values, updated_at=tx.now))
+        tx.conn.execute(update(RULES).where(RULES.c.id == rule_id).values(**values, updated_at=_stamp(tx)))
     return Change("update_rule", "rule", rule_id, fields=fields)
 
 
@@ -203,7 +220,7 @@ def move_rule(tx: Tx, rule_id: int, position: int) -> Change:
     else:
         shift = (RULES.c.position > old) & (RULES.c.position <= new)
         tx.conn.execute(update(RULES).where(shift).values(position=RULES.c.position - 1))
-    tx.conn.execute(update(RULES).where(RULES.c.id == rule_id).values(position=new, updated_at=tx.now))
+    tx.conn.execute(update(RULES).where(RULES.c.id == rule_id).values(position=new, updated_at=_stamp(tx)))
     return Change("move_rule", "rule", rule_id, fields={"position": [old, new]})
 
 
@@ -216,7 +233,7 @@ def set_rule_enabled(tx: Tx, rule_id: int, enabled: bool) -> Change:
         raise ActionError("'enabled' is true or false.", kind="invalid", object_type="rule", object_id=rule_id)
     if bool(row.enabled) == enabled:
         return Change("set_rule_enabled", "rule", rule_id)
-    tx.conn.execute(update(RULES).where(RULES.c.id == rule_id).values(enabled=enabled, updated_at=tx.now))
+    tx.conn.execute(update(RULES).where(RULES.c.id == rule_id).values(enabled=enabled, updated_at=_stamp(tx)))
     return Change("set_rule_enabled", "rule", rule_id, fields={"enabled": [bool(row.enabled), enabled]})
 
 

@@ -109,7 +109,7 @@ def words(text: str) -> list[str]:
 class _View:
     """A message with what the conditions need, each computed on first use."""
 
-    __slots__ = ("msg", "_tokens", "_joined", "_raw", "_local")
+    __slots__ = ("_joined", "_local", "_raw", "_tokens", "msg")
 
     def __init__(self, msg: RoutingInput):
         self.msg = msg

@@ -6,8 +6,7 @@ import json
 import pytest
 from sqlalchemy import select
 
-from newsroom.actions import SYSTEM, ActionError, perform, resolve_actor
-from newsroom.actions import routing
+from newsroom.actions import SYSTEM, ActionError, perform, resolve_actor, routing
 from newsroom.actions.base import Tx
 from newsroom.model import Department, RoutingRule
 from newsroom.routing.rules import RoutingInput

@@ -10,7 +10,14 @@ import pytest
 
 from newsroom.cli import rules as rule_commands
 from newsroom.cli.commands import run
-from tests.cli.test_cli import _no_user_from_the_environment, fails, make_cli, ok, staff, write_jsonl  # noqa: F401
+from tests.cli.test_cli import (  # noqa: F401
+    _no_user_from_the_environment,
+    fails,
+    make_cli,
+    ok,
+    staff,
+    write_jsonl,
+)
 from tests.core.conftest import item_dict
 
 RULE = {"when": {"words_any": ["container"]}, "then": {"department": "Afval", "tags": ["afval"]}}
