@@ -10,12 +10,32 @@ import json
 from sqlalchemy import Connection, select
 
 from newsroom.inbox import CASE_TAGS, CASES, MESSAGES, TAGS, Directory
-from newsroom.model import AuditEntry, Note, Reply
-from newsroom.timeutil import to_iso
+from newsroom.model import AuditEntry, IncidentMember, Note, Reply, RoutingRule
+from newsroom.targets.clocks import decode, describe
+from newsroom.timeutil import to_iso, utcnow
 
 NOTES = Note.__table__
 REPLIES = Reply.__table__
 AUDIT = AuditEntry.__table__
+MEMBERS = IncidentMember.__table__
+RULES = RoutingRule.__table__
+
+
+def clock_fields(clocks_json: str | None, now_s: int) -> dict:
+    """The case's clocks for people (see newsroom/targets/clocks.describe) and the due times they imply."""
+    clocks = [describe(c, now_s) for c in decode(clocks_json)]
+
+    def due_of(kind: str, running_only: bool = False):
+        found = [c for c in clocks if c["clock"] == kind and (not running_only or c["state"] == "running")]
+        return found[-1]["due"] if found else None
+
+    return {
+        "clocks": clocks,
+        "first_response_due_at": due_of("first_response"),
+        "next_response_due_at": due_of("next_response", running_only=True),
+        "resolution_due_at": due_of("resolution"),
+        "warning": max((c["warning"] for c in clocks if c["state"] in ("running", "paused")), default=0),
+    }
 
 
 class CaseNotFound(LookupError):
@@ -92,6 +112,12 @@ def case_details(conn: Connection, case_ids: list[int], *, names: Directory | No
     notes = _grouped(conn.execute(select(NOTES).where(NOTES.c.case_id.in_(ids)).order_by(NOTES.c.created_at, NOTES.c.id)), "case_id")
     replies = _grouped(conn.execute(select(REPLIES).where(REPLIES.c.case_id.in_(ids)).order_by(REPLIES.c.created_at, REPLIES.c.id)), "case_id")
     history = _histories(conn, ids) if with_history else {}
+    incidents: dict[int, set[int]] = {}
+    for case_id, incident_id in conn.execute(select(MEMBERS.c.case_id, MEMBERS.c.incident_id).where(MEMBERS.c.case_id.in_(ids))):
+        incidents.setdefault(case_id, set()).add(incident_id)
+    rule_ids = {c.rule_id for c in cases.values() if c.rule_id is not None}
+    rules = {r.id: r.name for r in conn.execute(select(RULES.c.id, RULES.c.name).where(RULES.c.id.in_(rule_ids)))} if rule_ids else {}
+    now_s = int(utcnow().timestamp())
     out = []
     for case_id in case_ids:
         case = cases.get(case_id)
@@ -114,9 +140,11 @@ def case_details(conn: Connection, case_ids: list[int], *, names: Directory | No
             "last_message_at": to_iso(case.last_message_at),
             "updated_at": to_iso(case.updated_at),
             "due_at": to_iso(case.due_at),
-            "first_response_due_at": to_iso(case.first_response_due_at),
-            "next_response_due_at": to_iso(case.next_response_due_at),
-            "resolution_due_at": to_iso(case.resolution_due_at),
+            **clock_fields(case.clocks, now_s),
+            "at_risk": case.risk_at is not None and case.risk_at.timestamp() <= now_s and case.merged_into_id is None
+            and case.status in ("new", "open", "handed_off", "waiting_on_citizen"),
+            "routed_by_rule": None if case.rule_id is None else {"id": case.rule_id, "name": rules.get(case.rule_id)},
+            "incidents": sorted(incidents.get(case_id, ())),
             "first_responded_at": to_iso(case.first_responded_at),
             "resolved_at": to_iso(case.resolved_at),
             "tags": tags.get(case_id, []),
@@ -129,6 +157,7 @@ def case_details(conn: Connection, case_ids: list[int], *, names: Directory | No
                 {
                     "id": r.id,
                     "author": names.users.get(r.author_user_id),
+                    "kind": r.kind,
                     "state": r.state,
                     "text": r.text,
                     "failure_reason": r.failure_reason,

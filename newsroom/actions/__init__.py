@@ -1,5 +1,5 @@
 """Every user action as one named function; see `base.perform`."""
-from newsroom.actions import admin, cases, channels, ingest, replies  # noqa: F401  (registers the actions)
+from newsroom.actions import admin, cases, channels, incidents, ingest, replies, routing, targets, templates  # noqa: F401  (registers the actions)
 from newsroom.actions.base import (
     ACTIONS,
     SYSTEM,

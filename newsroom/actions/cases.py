@@ -22,6 +22,7 @@ from newsroom.actions.common import (
     set_case_fields,
     user_by_name,
 )
+from newsroom.actions.targets import record_event, refresh_clocks
 from newsroom.db.derived import count_new_cases
 from newsroom.db.ids import reserve_ids
 from newsroom.model import CaseStatus, CaseTag, Note, Priority, Reply, ReplyState, Role
@@ -161,6 +162,8 @@ def tag(tx: Tx, case_id: int, tag: str) -> Change:
         return Change("tag", "case", case_id, (case_id,))
     tx.conn.execute(insert(CASE_TAGS).values(case_id=case.id, tag_id=tag_id))
     tx.conn.execute(update(CASES).where(CASES.c.id == case.id).values(updated_at=tx.now))
+    record_event(tx, case.id, "tag", name)
+    refresh_clocks(tx, [case.id])
     return Change("tag", "case", case_id, (case_id,), {"tags": [None, name]})
 
 
@@ -178,6 +181,8 @@ def untag(tx: Tx, case_id: int, tag: str) -> Change:
     if not removed:
         raise ActionError("Case {case_id} has no tag {tag!r}.", kind="invalid", object_id=case_id, case_id=case_id, tag=name)
     tx.conn.execute(update(CASES).where(CASES.c.id == case.id).values(updated_at=tx.now))
+    record_event(tx, case.id, "untag", name)
+    refresh_clocks(tx, [case.id])
     return Change("untag", "case", case_id, (case_id,), {"tags": [name, None]})
 
 
@@ -211,6 +216,9 @@ def set_status(tx: Tx, case_id: int, status: str) -> Change:
     elif status != CaseStatus.closed.value and case.resolved_at is not None and status != CaseStatus.resolved.value:
         values["resolved_at"] = None
     fields = set_case_fields(tx, case, **values)
+    if "status" in fields:
+        record_event(tx, case.id, "status", status)
+        refresh_clocks(tx, [case.id])
     return Change("set_status", "case", case_id, (case_id,), fields)
 
 
@@ -221,6 +229,9 @@ def set_priority(tx: Tx, case_id: int, priority: str) -> Change:
     if priority not in PRIORITIES:
         raise ActionError("{priority!r} is not a priority; use one of {choices}.", kind="invalid", object_id=case_id, priority=priority, choices=", ".join(PRIORITIES))
     fields = set_case_fields(tx, case, priority=priority)
+    if fields:
+        record_event(tx, case.id, "priority", {"from": case.priority, "to": priority})
+        refresh_clocks(tx, [case.id])
     return Change("set_priority", "case", case_id, (case_id,), fields)
 
 
@@ -278,7 +289,8 @@ def merge(tx: Tx, case_id: int, into: int) -> Change:
     conn.execute(
         update(CASES)
         .where(CASES.c.id == source.id)
-        .values(merged_into_id=target.id, status=CaseStatus.closed.value, message_count=0, updated_at=tx.now)
+        .values(merged_into_id=target.id, status=CaseStatus.closed.value, message_count=0, updated_at=tx.now,
+                clocks=None, due_at=None, risk_at=None, alert_at=None)
     )
     # The more urgent priority and an open status win: nothing falls through.
     values: dict = {}
@@ -291,7 +303,12 @@ def merge(tx: Tx, case_id: int, into: int) -> Change:
         values["status"] = CaseStatus.open.value
         values["resolved_at"] = None
     fields = set_case_fields(tx, target, **values)
+    if "priority" in fields:
+        record_event(tx, target.id, "priority", {"from": target.priority, "to": values["priority"]})
+    if "status" in fields:
+        record_event(tx, target.id, "status", values["status"])
     refresh_summary(tx, target.id)
+    refresh_clocks(tx, [target.id])
     fields["merged"] = [None, source.id]
     return Change("merge", "case", target.id, (target.id, source.id), fields, info={"moved_messages": moved})
 
@@ -351,4 +368,5 @@ def split(tx: Tx, message_id: int) -> Change:
     tx.conn.execute(update(MESSAGES).where(MESSAGES.c.id == message_id).values(case_id=new_id))
     refresh_summary(tx, new_id)
     refresh_summary(tx, case.id)
+    refresh_clocks(tx, [case.id, new_id])
     return Change("split", "message", message_id, (case.id, new_id), {"case": [case.id, new_id]}, created={"case": new_id})

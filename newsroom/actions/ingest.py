@@ -18,6 +18,8 @@ from sqlalchemy import bindparam, case, select, text, update
 
 from newsroom.actions.base import Change, Tx, action
 from newsroom.actions.common import CASES, MESSAGES, channel_id_for, snippet
+from newsroom.actions.placement import acknowledge, place_new_cases, tag_new_cases
+from newsroom.actions.targets import refresh_clocks
 from newsroom.db.bulk import insert_rows
 from newsroom.db.derived import count_new_cases, index_new_messages
 from newsroom.db.ids import reserve_ids
@@ -49,8 +51,9 @@ _UPDATE_CASE = (
 
 
 _CASE_COLUMNS = ("id", "status", "priority", "channel_id", "subject", "author_label", "snippet", "message_count",
-                 "created_at", "last_message_at", "last_inbound_at", "updated_at")
-_CASE_INSTANTS = ("created_at", "last_message_at", "last_inbound_at", "updated_at")
+                 "created_at", "last_message_at", "last_inbound_at", "updated_at", "department_id", "assignee_id",
+                 "rule_id", "clocks", "due_at", "risk_at", "alert_at")
+_CASE_INSTANTS = ("created_at", "last_message_at", "last_inbound_at", "updated_at", "due_at", "risk_at", "alert_at")
 _MESSAGE_COLUMNS = ("id", "channel_id", "external_id", "case_id", "direction", "author_id", "author_handle",
                     "author_name", "author_email", "author_phone", "text", "subject", "received_at", "ingested_at",
                     "in_reply_to", "thread_id", "url", "language", "category", "location", "metrics")
@@ -181,6 +184,8 @@ def ingest_items(tx: Tx, items: Sequence[InboundItem]) -> IngestResult:
         if case_ref is None:
             case_ref = -(len(new_cases) + 1)
             new_cases[case_ref] = dict(
+                item=item,
+                inbound=[],
                 status=CaseStatus.new.value,
                 priority="normal",
                 channel_id=channel_id,
@@ -194,6 +199,8 @@ def ingest_items(tx: Tx, items: Sequence[InboundItem]) -> IngestResult:
                 updated_at=tx.now,
             )
         summary = new_cases[case_ref] if case_ref < 0 else states[case_ref]
+        if case_ref < 0:
+            summary["inbound"].append(received)
         summary["message_count_added"] = summary.get("message_count_added", 0) + 1
         if case_ref > 0 and summary["status"] in REOPENING:
             result.reopened[case_ref] = summary["status"]
@@ -213,19 +220,27 @@ def ingest_items(tx: Tx, items: Sequence[InboundItem]) -> IngestResult:
         return result
 
     real_ids: dict[int, int] = {}
+    new_case_tags: list[tuple[int, tuple[str, ...]]] = []
     if new_cases:
         refs = list(new_cases)
+        decisions = place_new_cases(tx, [new_cases[ref] for ref in refs])
         ids = reserve_ids(conn, CASES, len(refs))
         real_ids = dict(zip(refs, ids))
         result.new_case_ids = ids
         rows = []
-        for ref, case_id in zip(refs, ids):
+        for ref, case_id, placed in zip(refs, ids, decisions):
             v = new_cases[ref]
-            rows.append((case_id, v["status"], v["priority"], v["channel_id"], v["subject"], v["author_label"],
+            rows.append((case_id, v["status"], placed.priority, v["channel_id"], v["subject"], v["author_label"],
                          v["snippet"], v["message_count_added"], v["created_at"], v["last_message_at"],
-                         v["last_inbound_at"], v["updated_at"]))
+                         v["last_inbound_at"], v["updated_at"], placed.department_id, placed.assignee_id,
+                         placed.rule_id, placed.clocks, placed.due_at, placed.risk_at, placed.alert_at))
+            if placed.tags:
+                new_case_tags.append((case_id, placed.tags))
+            v["placed"] = placed
         insert_rows(conn, CASES, _CASE_COLUMNS, rows, _CASE_INSTANTS)
         count_new_cases(conn, ids)
+        if new_case_tags:
+            tag_new_cases(tx, new_case_tags)
 
     updates = [
         {
@@ -263,6 +278,16 @@ def ingest_items(tx: Tx, items: Sequence[InboundItem]) -> IngestResult:
     insert_rows(conn, RAW, ("message_id", "payload"), raw_rows)
     index_new_messages(conn, message_ids)
     result.message_ids = list(message_ids)
+    # Existing cases with new messages: their clocks follow from the stored history.
+    existing = [case_id for case_id, s in states.items() if s.get("touched")]
+    if existing:
+        refresh_clocks(tx, existing)
+    if new_cases:
+        first_message = {}
+        for message_id, (_channel_id, _item, case_ref) in zip(message_ids, placement):
+            if case_ref < 0:
+                first_message.setdefault(case_ref, message_id)
+        acknowledge(tx, [(real_ids[ref], first_message[ref], v) for ref, v in new_cases.items()])
     return result
 
 

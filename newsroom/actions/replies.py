@@ -168,9 +168,13 @@ def reply_sent(tx: Tx, reply_id: int, external_id: str, url: str | None = None, 
     case_values: dict = dict(
         last_message_at=tx.now, updated_at=tx.now, message_count=CASES.c.message_count + (1 if created else 0)
     )
-    if case.first_responded_at is None:
+    if case.first_responded_at is None and row.kind in ("answer", "incident"):
         case_values["first_responded_at"] = tx.now
     tx.conn.execute(update(CASES).where(CASES.c.id == case.id).values(**case_values))
+    if row.kind in ("answer", "incident"):
+        from newsroom.actions.targets import refresh_clocks
+
+        refresh_clocks(tx, [case.id])
     return Change("reply_sent", "reply", reply_id, (case.id,), {"state": [row.state, ReplyState.sent.value]}, created=created,
                   info={"external_id": external_id})
 

@@ -198,6 +198,10 @@ def cmd_case_show(args) -> int:
     print(f"  department: {detail['department'] or '-'}   assignee: {detail['assignee'] or '-'}   tags: {', '.join(detail['tags']) or '-'}")
     if detail["merged_into"]:
         print(f"  merged into case {detail['merged_into']}")
+    for c in detail.get("clocks", []):
+        level = "BREACHED" if c["breached"] else (f"{c['warning']}%" if c["warning"] else "")
+        print(f"  clock {c['clock']}{'#' + str(c['seq']) if c['seq'] else ''}: {c['state']}, due {c['due'] or '-'}"
+              f" ({c['target_minutes']} min on {c['calendar']}) {level}".rstrip())
     for m in detail["messages"]:
         arrow = "<-" if m["direction"] == "in" else "->"
         who = m["author"].get("name") or m["author"].get("handle") or m["author"].get("email") or "?"
@@ -312,7 +316,14 @@ def cmd_targets_due(args) -> int:
     try:
         calendar = builtin(args.calendar)
     except ValueError as error:
-        raise CommandError(str(error)) from None
+        from newsroom.actions.targets import current_config
+
+        db = _open(args)
+        with db.read() as conn:
+            try:
+                calendar = current_config(conn).calendar(args.calendar)
+            except ValueError:
+                raise CommandError(f"{error}; no stored calendar has that name either (see 'newsroom targets export -')") from None
     try:
         start = parse_instant(args.start)
     except ValueError as error:

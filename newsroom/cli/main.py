@@ -14,6 +14,7 @@ from newsroom.cli import channels as channel_commands
 from newsroom.cli import commands
 from newsroom.cli import incidents as incident_commands
 from newsroom.cli import rules as rule_commands
+from newsroom.cli import targets as target_commands
 from newsroom.cli import templates as template_commands
 
 
@@ -130,6 +131,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=commands.cmd_department_add)
     p = dsub.add_parser("list", parents=[common])
     p.set_defaults(handler=commands.cmd_department_list)
+    p = dsub.add_parser("policy", parents=[common], help="how new cases are given to the department's agents")
+    p.add_argument("name")
+    p.add_argument("policy", choices=["manual", "round_robin", "least_loaded"])
+    p.set_defaults(handler=rule_commands.cmd_department_policy)
 
     user = sub.add_parser("user", parents=[common], help="people and their roles")
     usub = user.add_subparsers(dest="user_command", metavar="ACTION", parser_class=_Parser, required=True)
@@ -141,6 +146,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=commands.cmd_user_add)
     p = usub.add_parser("list", parents=[common])
     p.set_defaults(handler=commands.cmd_user_list)
+    p = usub.add_parser("availability", parents=[common], help="absent/present and the most open cases a person gets")
+    p.add_argument("name")
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--absent", dest="absent", action="store_const", const=True, default=None)
+    g.add_argument("--present", dest="absent", action="store_const", const=False)
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--capacity", type=int, metavar="N")
+    g.add_argument("--no-capacity", action="store_true")
+    p.set_defaults(handler=rule_commands.cmd_user_availability)
 
     demo = sub.add_parser("demo", parents=[common], help="demo data")
     msub = demo.add_subparsers(dest="demo_command", metavar="ACTION", parser_class=_Parser, required=True)
@@ -158,10 +172,11 @@ def build_parser() -> argparse.ArgumentParser:
     targets = sub.add_parser("targets", parents=[common], help="response targets and their calendars")
     tsub = targets.add_subparsers(dest="targets_command", metavar="ACTION", parser_class=_Parser, required=True)
     p = tsub.add_parser("due", parents=[common], help="when a target of N business minutes from START falls due")
-    p.add_argument("--calendar", default="kantoortijden", help="kantoortijden (default) or 24/7")
+    p.add_argument("--calendar", default="kantoortijden", help="kantoortijden (default), 24/7, or a calendar from 'targets import'")
     p.add_argument("--start", required=True, metavar="ISO", help="an ISO-8601 instant with its offset, e.g. 2026-10-23T16:30:00+02:00")
     p.add_argument("--minutes", required=True, type=float, metavar="N", help="business minutes")
     p.set_defaults(handler=commands.cmd_targets_due)
+    target_commands.add_parsers(sub, common, _Parser, tsub, csub)
 
     p = sub.add_parser("bench", parents=[common], help="measure the speed figures (see docs/PERFORMANCE.md)")
     p.add_argument("--messages", type=int, default=100_000)

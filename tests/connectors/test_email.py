@@ -20,7 +20,7 @@ from newsroom.connectors.base import CredentialError, OutboundReply, TransientEr
 from newsroom.connectors.email import EmailConnector
 from newsroom.connectors.runner import Collector, load_channels
 from newsroom.inbound import loads
-from newsroom.model import Channel, Message, MessageRaw, Reply
+from newsroom.model import Case, Channel, Message, MessageRaw, Reply
 from newsroom.model import SetAside as SetAsideRow
 from tests.core import conftest as core_fixtures
 from tests.support.dovecot import append_many, dovecot_or_skip
@@ -348,9 +348,11 @@ async def test_idle_wakes_within_a_second_and_closes_cleanly(sqlite_db, secrets,
 # -- outbound --------------------------------------------------------------------------------
 
 
-async def _case_with_mail(db, secrets, dovecot, user, sink, people, message: bytes):
+async def _case_with_mail(db, secrets, dovecot, user, sink, people, message: bytes, *, auto_ack: bool = False):
     dovecot.append(user, message)
     channel = add_channel(db, secrets, dovecot, user, sink)
+    if not auto_ack:  # these tests follow a person's answer; the acknowledgement has its own test
+        perform(db, "set_auto_ack", people.admin, channel=channel.name, value=False)
     async with Collector(db, secrets=secrets) as collector:
         await collector.poll(channel)
     (row,) = stored(db)
@@ -402,6 +404,24 @@ async def test_reply_goes_out_threaded_with_a_copy_in_sent_and_the_answer_joins_
     rows = {r.external_id: r for r in stored(db)}
     assert rows["<answer@example.org>"].case_id == row.case_id
     assert rows[msg["Message-ID"]].direction == "out" and rows[msg["Message-ID"]].case_id == row.case_id
+
+
+@pytest.mark.asyncio
+async def test_a_new_mail_is_acknowledged_with_its_case_number_and_expected_date(db, secrets, dovecot, user, sink, people):
+    channel, row = await _case_with_mail(db, secrets, dovecot, user, sink, people, eml("utf8_encoded_subject.eml"), auto_ack=True)
+    (ack,) = reply_rows(db)
+    assert ack.kind == "auto_ack" and ack.state == "queued" and ack.author_user_id is None
+    async with Collector(db, secrets=secrets) as collector:
+        outcomes = await collector.send_pending(channel)
+    assert [o.state for o in outcomes] == ["sent"]
+    (got,) = sink.messages
+    body = got.message.get_content()
+    assert str(row.case_id) in body and "uiterlijk" in body
+    with db.read() as conn:
+        case = conn.execute(select(Case.__table__).where(Case.__table__.c.id == row.case_id)).one()
+    # an acknowledgement is not an answer: the first-response clock still runs
+    assert case.first_responded_at is None
+    assert '"clock":"first_response"' in case.clocks and '"state":"running"' in case.clocks
 
 
 class Crash(Exception):

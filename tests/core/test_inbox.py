@@ -99,8 +99,10 @@ def fill_inbox(db, people) -> list[int]:
             _do(db, "set_status", op, case_id=case_id, status=status)
     _do(db, "merge", op, case_id=case[21], into=case[2])
     _do(db, "merge", op, case_id=case[22], into=case[5])
-    # Response targets: a few cases are due, in an order unlike their age and ids.
+    # Response targets: a few cases are due, in an order unlike their age and ids
+    # (the others' clocks are cleared so that the due order has both its segments).
     with db.transaction() as conn:
+        conn.execute(update(CASES).values(due_at=None))
         for k, i in enumerate([7, 3, 11, 16, 9]):
             conn.execute(update(CASES).where(CASES.c.id == case[i]).values(due_at=T0 + timedelta(hours=[5, 1, 3, 1, 2][k])))
     return case
