@@ -168,6 +168,8 @@ def _fold(h: History) -> tuple[list[_Clock], str, int | None]:
             if pending is not None:
                 pending.finish(t, "stopped")
                 pending = None
+            if department is not None and not department.finished:
+                department.finish(t, "met")  # it ends here; a reopen continues only the resolution clock
         elif old in DONE:
             done_at = None
 
