@@ -29,7 +29,10 @@ USERS = [
     ("ahmed", "Ahmed El Amrani", "contact_centre", None),
     ("marieke", "Marieke Jansen", "supervisor", None),
     ("joost", "Joost Bakker", "department_agent", "Afval en Reiniging"),
+    ("lotte", "Lotte Visser", "department_agent", "Afval en Reiniging"),
     ("fatima", "Fatima Yilmaz", "department_agent", "Burgerzaken"),
+    ("daan", "Daan Mulder", "department_agent", "Burgerzaken"),
+    ("noor", "Noor Smit", "department_agent", "Groen"),
     ("beheer", "Beheerder", "admin", None),
 ]
 DEMO_USER = "sanne"
@@ -48,6 +51,10 @@ def seed_demo(db: Database, *, messages: int = 400, seed: int = 7) -> None:
         perform(db, "add_department", SYSTEM, origin="demo", name=name, description=description)
     for login, display, role, department in USERS:
         perform(db, "add_user", SYSTEM, origin="demo", name=login, display_name=display, role=role, department=department)
+    from newsroom.actions import resolve_actor
+    from newsroom.demo.rules import install
+
+    install(db, resolve_actor(db, "beheer"))
     # The first messages arrived over the last hours, so the inbox looks lived-in.
     start = utcnow() - timedelta(seconds=messages * 25)
     items = [parse_item(obj) for obj in generate(messages, seed=seed, start=start, mean_gap_seconds=20.0)]
