@@ -36,7 +36,7 @@ from newsroom.model import (
     User,
 )
 from newsroom.search import parse, to_fts5, to_tsquery
-from newsroom.timeutil import UTC, parse_instant, to_iso
+from newsroom.timeutil import UTC, parse_instant, to_iso, utcnow
 
 CASES = Case.__table__
 MESSAGES = Message.__table__
@@ -67,9 +67,18 @@ class InboxFilter:
     tag_id: int | None = None
     priority: str | None = None
     search: str | None = None
+    # Open cases a running clock of which has passed 75% of its target (risk_at
+    # reached), judged at `as_of` (None: the moment the query runs; the list
+    # grows as time passes, so a desk re-reads it on its clock tick).
+    at_risk: bool = False
+    as_of: datetime | None = None
 
     def without_search(self) -> InboxFilter:
         return replace(self, search=None)
+
+    def risk_instant(self) -> datetime:
+        """The instant `at_risk` is judged at."""
+        return self.as_of if self.as_of is not None else utcnow()
 
 
 @dataclass
@@ -91,6 +100,20 @@ class CaseRow:
     last_message_at: datetime
     due_at: datetime | None
     tags: list[str] = field(default_factory=list)
+    # The running clocks' soonest 75% and 90% instants (the soonest 100% is
+    # due_at): the inbox colours its countdown from these without the clocks.
+    risk_at: datetime | None = None
+    warn90_at: datetime | None = None
+
+    def warning(self, now: datetime) -> int:
+        """The warning level at `now`: 0, 75, 90, or 100 once a running clock is past its due time."""
+        if self.due_at is not None and self.due_at <= now:
+            return 100
+        if self.warn90_at is not None and self.warn90_at <= now:
+            return 90
+        if self.risk_at is not None and self.risk_at <= now:
+            return 75
+        return 0
 
     def as_dict(self) -> dict:
         return {
@@ -145,6 +168,7 @@ def resolve_filter(
     tag: str | None = None,
     priority: str | None = None,
     search: str | None = None,
+    at_risk: bool = False,
 ) -> InboxFilter:
     """An `InboxFilter` from names as a person types them; InboxError if one is unknown."""
     from newsroom.model import CaseStatus, Priority
@@ -192,6 +216,7 @@ def resolve_filter(
         tag_id=tag_id,
         priority=priority,
         search=search.strip() if search and search.strip() else None,
+        at_risk=at_risk,
     )
 
 
@@ -199,10 +224,18 @@ def resolve_filter(
 
 
 _OPEN_WORK = text(f"cases.{OPEN_WORK}")
+# Spelled as ix_cases_risk's condition spells it, so SQLite can use that index.
+_HAS_RISK = text("cases.risk_at IS NOT NULL")
 
 
 def _case_conditions(flt: InboxFilter) -> list:
     where = [CASES.c.merged_into_id.is_(None)]
+    if flt.at_risk:
+        # Only open work has running clocks worth warning about; a status
+        # narrowing below still applies on top.
+        where += [_OPEN_WORK, _HAS_RISK, CASES.c.risk_at <= flt.risk_instant()]
+        if set(flt.statuses) == set(OPEN_STATUS_VALUES):
+            return where + _other_conditions(flt)
     if set(flt.statuses) == set(OPEN_STATUS_VALUES):
         # Spelled exactly as the partial indexes' condition, so SQLite uses them.
         where.append(_OPEN_WORK)
@@ -210,6 +243,11 @@ def _case_conditions(flt: InboxFilter) -> list:
         where.append(CASES.c.status == flt.statuses[0])
     elif flt.statuses:
         where.append(CASES.c.status.in_(flt.statuses))
+    return where + _other_conditions(flt)
+
+
+def _other_conditions(flt: InboxFilter) -> list:
+    where = []
     if flt.department_id is not None:
         where.append(CASES.c.department_id == flt.department_id)
     if flt.unassigned:
@@ -549,7 +587,7 @@ _ROW_COLUMNS = [
     CASES.c[name]
     for name in (
         "id", "status", "priority", "department_id", "assignee_id", "channel_id", "author_label", "subject",
-        "snippet", "message_count", "created_at", "last_message_at", "due_at",
+        "snippet", "message_count", "created_at", "last_message_at", "due_at", "risk_at", "clocks",
     )
 ]
 
@@ -570,7 +608,11 @@ SELECT c.id, c.status, c.priority, d.name, u.name, ch.platform, ch.account, c.au
        c.snippet, c.message_count, c.created_at, c.last_message_at, c.due_at,
        (SELECT group_concat(name, char(31)) FROM
            (SELECT t.name AS name FROM case_tags AS ct JOIN tags AS t ON t.id = ct.tag_id
-            WHERE ct.case_id = c.id ORDER BY t.name))
+            WHERE ct.case_id = c.id ORDER BY t.name)),
+       c.risk_at,
+       CASE WHEN c.risk_at IS NOT NULL THEN
+           (SELECT min(json_extract(e.value, '$.warn90')) FROM json_each(c.clocks) AS e
+            WHERE json_extract(e.value, '$.state') = 'running') END
 FROM json_each(?) AS j
 JOIN cases AS c ON c.id = j.value
 JOIN channels AS ch ON ch.id = c.channel_id
@@ -585,6 +627,16 @@ def _sqlite_instant(value: str | None) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value).replace(tzinfo=UTC)
 
 
+def _from_seconds(value: int | None) -> datetime | None:
+    return None if value is None else datetime.fromtimestamp(value, UTC)
+
+
+def _warn90(clocks: str | None) -> int | None:
+    """The soonest 90% instant (seconds) of the running clocks in a case's stored clocks."""
+    found = [c["warn90"] for c in json.loads(clocks) if c.get("state") == "running" and c.get("warn90") is not None] if clocks else []
+    return min(found) if found else None
+
+
 def fetch_rows(conn: Connection, ids: list[int]) -> list[CaseRow]:
     """Inbox rows for case ids, in the given order."""
     if not ids:
@@ -592,11 +644,11 @@ def fetch_rows(conn: Connection, ids: list[int]) -> list[CaseRow]:
     if conn.dialect.name == "sqlite":
         out = []
         for (case_id, status, priority, department, assignee, platform, account, author, subject, snippet_text, count,
-             created, last, due, tags) in conn.exec_driver_sql(_SQLITE_ROWS, (json.dumps(ids),)):
+             created, last, due, tags, risk, warn90) in conn.exec_driver_sql(_SQLITE_ROWS, (json.dumps(ids),)):
             out.append(
                 CaseRow(case_id, status, priority, department, assignee, platform, account, author, subject, snippet_text,
                         count, _sqlite_instant(created), _sqlite_instant(last), _sqlite_instant(due),
-                        tags.split(_TAG_SEP) if tags else [])
+                        tags.split(_TAG_SEP) if tags else [], _sqlite_instant(risk), _from_seconds(warn90))
             )
         return out
     names = Directory(conn)
@@ -633,6 +685,8 @@ def fetch_rows(conn: Connection, ids: list[int]) -> list[CaseRow]:
                 last_message_at=row.last_message_at,
                 due_at=row.due_at,
                 tags=tags.get(case_id, []),
+                risk_at=row.risk_at,
+                warn90_at=_from_seconds(_warn90(row.clocks)) if row.risk_at is not None else None,
             )
         )
     return out
@@ -647,6 +701,9 @@ def count_cases(conn: Connection, flt: InboxFilter = InboxFilter()) -> int:
             .select_from(hits.join(MESSAGES, MESSAGES.c.id == hits.c.id).join(CASES, CASES.c.id == MESSAGES.c.case_id))
             .where(*_case_conditions(flt.without_search()))
         ).scalar_one()
+    if flt.at_risk:
+        # Not in the live counts (it moves with time): counted on ix_cases_risk, a range of one index.
+        return conn.execute(select(func.count()).select_from(CASES).where(*_case_conditions(flt))).scalar_one()
     if flt.tag_id is not None:
         # From the tag's side: its index lists the tagged cases directly.
         untagged = replace(flt, tag_id=None)
@@ -695,12 +752,13 @@ def stored_counts(conn: Connection) -> dict[tuple, int]:
     return {tuple(row[:5]): row[5] for row in rows if row[5]}
 
 
-def view_counts(conn: Connection, user_id: int | None) -> dict[str, int]:
-    """The live counts of the standard views (mine, unassigned, waiting, all open, per department)."""
+def view_counts(conn: Connection, user_id: int | None, now: datetime | None = None) -> dict[str, int]:
+    """The live counts of the standard views (mine, unassigned, waiting, all open, at risk at `now`, per department)."""
     open_statuses = OPEN_STATUS_VALUES
     counts = {
         "all": count_cases(conn, InboxFilter()),
         "open": count_cases(conn, InboxFilter(statuses=open_statuses)),
+        "at_risk": count_cases(conn, InboxFilter(statuses=open_statuses, at_risk=True, as_of=now)),
         "unassigned": count_cases(conn, InboxFilter(statuses=open_statuses, unassigned=True)),
         "waiting_on_citizen": count_cases(conn, InboxFilter(statuses=("waiting_on_citizen",))),
     }
@@ -769,7 +827,7 @@ def _open_view_sql(conn: Connection, flt: InboxFilter, order: str) -> tuple[str,
     """(FROM ... WHERE ... with an INDEXED BY, its parameters) for an open-work view on SQLite, else None."""
     if conn.dialect.name != "sqlite" or set(flt.statuses) != set(OPEN_STATUS_VALUES) or order not in ("due", "newest"):
         return None
-    if flt.channel_id is not None or flt.tag_id is not None or flt.priority is not None:
+    if flt.channel_id is not None or flt.tag_id is not None or flt.priority is not None or flt.at_risk:
         return None
     params: dict = {}
     where = f"merged_into_id IS NULL AND {OPEN_WORK}"

@@ -69,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tag")
     p.add_argument("--priority", choices=["low", "normal", "high", "urgent"])
     p.add_argument("--search", metavar="Q", help='words, "a phrase", prefix*, -exclude')
+    p.add_argument("--at-risk", action="store_true", help="open cases past 75%% of a response target now, soonest due first")
     p.add_argument("--order", choices=["due", "newest", "relevance"], default=None)
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--after", metavar="CURSOR", help="the 'next' value of the previous page")
