@@ -5,10 +5,19 @@ in plain-text format, the thread as plain text in a QPlainTextEdit
 (inserted with QTextCursor.insertText, which never parses markup). A
 message longer than `PREVIEW_CHARS` shows its start and a button to show
 all of it, so a 1 MB e-mail opens at once.
+
+Below the fields, one line per response-target clock: its state, its due
+time in local time and a countdown in business time, orange from 75% and
+red from 90% and when late (the text says the level too, so colour is
+never the only signal). The countdown is redrawn every 30 s from the case
+as read, without reading it again. The pane also hands a case off, sends
+it back, inserts a template or the crisis statement into the reply, and
+shows readability hints for what is typed (guidance, never a gate).
 """
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import cache
 
 from PySide6.QtCore import (
@@ -17,6 +26,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QTextBoundaryFinder,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QColor, QFont, QPalette, QTextCharFormat, QTextCursor
@@ -37,17 +47,29 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from newsroom.actions import ActionError
+from newsroom.actions.targets import active_crises, load_config
 from newsroom.casefile import CaseNotFound, case_detail
 from newsroom.db.engine import Database, DatabaseError
+from newsroom.inbox import Directory
 from newsroom.model import Reply
+from newsroom.targets.calendar import ALWAYS, Calendar
+from newsroom.targets.policy import TargetsConfig
+from newsroom.templates import readability
 from newsroom.timeutil import parse_instant
 from ui import labels
-from ui.i18n import tr
-from ui.ops import describe_error
+from ui.core_text import CORE_TEMPLATES, explain
+from ui.i18n import N_, tr
+from ui.ops import Ops, describe_error
 from ui.plain import display_lines, one_line, plain_label, visible
 
 PREVIEW_CHARS = 100_000
-CASE_BUTTONS = ("claim", "release", "route", "assign", "tag", "note", "status", "resolve", "priority", "reply", "merge", "split")
+CASE_BUTTONS = ("claim", "release", "route", "assign", "tag", "note", "status", "resolve", "priority", "reply", "merge", "split",
+                "handoff", "sendback", "template")
+CLOCK_TICK_MS = 30_000
+HINTS_DELAY_MS = 600
+HINTS_MAX_CHARS = 20_000  # readability of a longer text is read from its start
+ORANGE, RED = QColor("#b45309"), QColor("#c62828")  # both readable on a light and a dark window
 
 
 def _instant(value: str | None) -> datetime | None:
@@ -144,6 +166,150 @@ def reply_state_text(reply) -> str:
     return tr("Concept")
 
 
+REPLY_KINDS = {
+    "auto_ack": N_("ontvangstbevestiging"),
+    "holding": N_("tussenbericht"),
+    "incident": N_("incidentantwoord"),
+}
+HISTORY_ACTIONS = {  # actions of the response targets and templates that labels.ACTION does not name yet
+    "handoff": N_("overgedragen aan afdeling"),
+    "sendback": N_("teruggestuurd"),
+    "queue_reply": N_("antwoord in de wachtrij gezet"),
+    "retry_reply": N_("antwoord opnieuw verstuurd"),
+}
+
+
+def _history_action(value: str) -> str:
+    return tr(HISTORY_ACTIONS[value]) if value in HISTORY_ACTIONS else labels.action(value)
+
+
+def business_span(minutes: float) -> str:
+    """Business time as a colleague says it: "2 u 10 min", "45 min", "minder dan 1 min"."""
+    whole = int(minutes)
+    if whole < 1:
+        return tr("minder dan 1 min")
+    hours, rest = divmod(whole, 60)
+    if not hours:
+        return tr("{m} min").format(m=rest)
+    if not rest:
+        return tr("{h} u").format(h=hours)
+    return tr("{h} u {m} min").format(h=hours, m=rest)
+
+
+def clock_name(clock: dict, departments: dict[int, str] | None = None) -> str:
+    """Eerste reactie, Volgende reactie #n, Afhandeling, Afdeling #n (name)."""
+    kind = clock["clock"]
+    if kind == "first_response":
+        return tr("Eerste reactie")
+    if kind == "next_response":
+        return tr("Volgende reactie #{n}").format(n=clock["seq"])
+    if kind == "resolution":
+        return tr("Afhandeling")
+    if kind == "department":
+        name = tr("Afdeling #{n}").format(n=clock["seq"])
+        department = (departments or {}).get(clock.get("department_id"))
+        return f"{name} ({department})" if department else name
+    return kind
+
+
+@dataclass(frozen=True)
+class ClockView:
+    """One clock as the pane shows it: the line, its warning level (0, 75, 90, 100) and a sentence for screen readers."""
+
+    text: str
+    level: int
+    description: str
+
+
+def _seconds(value: str | None) -> int | None:
+    instant = _instant(value)
+    return None if instant is None else int(instant.timestamp())
+
+
+def clock_view(clock: dict, now_s: int, calendar: Calendar, departments: dict[int, str] | None = None) -> ClockView:
+    """A described clock (newsroom/targets/clocks.describe) at `now_s`: state, due time, business countdown, level.
+
+    The countdown of a running clock is the business time from now to its
+    due time on the clock's calendar (24/7 during a crisis), so it stands
+    still outside office hours, as the clock does.
+    """
+    name = clock_name(clock, departments)
+    state = clock["state"]
+    due_s = _seconds(clock.get("due"))
+    stop_s = _seconds(clock.get("stop"))
+    target_us = clock["target_minutes"] * 60_000_000
+    cal = ALWAYS if clock.get("crisis") else calendar
+    due_text = labels.when(datetime.fromtimestamp(due_s, UTC)) if due_s is not None else ""
+    level = int(clock.get("warning") or 0)
+    parts: list[str] = []
+    if state == "running" and due_s is not None:
+        if now_s >= due_s:
+            level = 100
+            late = cal.elapsed_us(due_s * 1_000_000, now_s * 1_000_000) / 60_000_000
+            parts.append(tr("{span} te laat").format(span=business_span(late)) if late >= 1 else tr("te laat"))
+            parts.append(tr("was uiterlijk {time}").format(time=due_text))
+        else:
+            remaining_us = cal.elapsed_us(now_s * 1_000_000, due_s * 1_000_000)
+            if remaining_us <= target_us // 10:
+                level = max(level, 90)
+            elif remaining_us <= target_us // 4:
+                level = max(level, 75)
+            parts.append(tr("nog {span}").format(span=business_span(remaining_us / 60_000_000)))
+            if level in (75, 90):
+                parts.append(f"{level}%")
+            parts.append(tr("uiterlijk {time}").format(time=due_text))
+    elif state == "paused":
+        parts.append(tr("gepauzeerd: wacht op burger"))
+        remaining = clock.get("remaining_minutes")
+        if remaining is not None:
+            parts.append(tr("nog {span} over").format(span=business_span(remaining)))
+        if level == 100:
+            parts.append(tr("te laat"))
+        elif level in (75, 90):
+            parts.append(f"{level}%")
+    elif state == "met":
+        when = labels.when(datetime.fromtimestamp(stop_s, UTC)) if stop_s is not None else ""
+        if clock.get("breached"):
+            level = 100
+            parts.append(tr("te laat gehaald om {time}").format(time=when))
+            if due_text:
+                parts.append(tr("was uiterlijk {time}").format(time=due_text))
+        else:
+            level = 0
+            parts.append(tr("gehaald om {time}").format(time=when) if when else tr("gehaald"))
+    else:  # stopped (the case was closed before an answer) or returned (sent back by the department)
+        when = labels.when(datetime.fromtimestamp(stop_s, UTC)) if stop_s is not None else ""
+        words = tr("teruggestuurd") if state == "returned" else tr("gestopt")
+        parts.append(f"{words} {tr('om {time}').format(time=when)}" if when else words)
+        level = 100 if clock.get("breached") else 0
+        if level:
+            parts.append(tr("te laat"))
+    text = f"{name}: " + " \u00b7 ".join(parts)
+    sentence = {
+        75: tr("Waarschuwing: 75% van de termijn is op."),
+        90: tr("Dringend: 90% van de termijn is op."),
+        100: tr("De termijn is verstreken: te laat."),
+    }.get(level, "")
+    description = f"{text}. {sentence}".strip() if sentence else text
+    return ClockView(text, level, description)
+
+
+def hint_text(hint: dict) -> str:
+    """A readability hint (newsroom.templates.readability) in the desktop's language."""
+    dutch = CORE_TEMPLATES.get(hint.get("message", ""))
+    if dutch is None:
+        return hint.get("text", "")
+    try:
+        return tr(dutch).format(**hint.get("params", {}))
+    except (KeyError, IndexError, ValueError):
+        return hint.get("text", "")
+
+
+def hints_text(text: str, language: str = "nl") -> str:
+    """The readability hints for `text`, one per line (empty when there are none)."""
+    return "\n".join(hint_text(h) for h in readability(text[:HINTS_MAX_CHARS], language))
+
+
 class CasePane(QWidget):
     """Shows one case; the actions themselves live in the main window (one QAction each)."""
 
@@ -151,13 +317,19 @@ class CasePane(QWidget):
     send_requested = Signal(int, str)  # case id, text
     retry_requested = Signal(int)  # reply id
     failed = Signal(str)
+    said = Signal(str)  # what an action of the pane did, for the status bar
 
-    def __init__(self, db: Database, me: str, actions: dict[str, QAction], parent=None):
+    def __init__(self, db: Database, me: str, actions: dict[str, QAction], parent=None, *, ops: Ops | None = None):
         super().__init__(parent)
         self._db = db
         self._me = me
         self._actions = actions
+        self._ops = ops
+        self._dialog = None
         self._detail: dict | None = None
+        self._departments: dict[int, str] = {}
+        self._targets: TargetsConfig | None = None
+        self._targets_cache: dict = {}
         self._show_all = False
         self._draft_case: int | None = None
 
@@ -209,6 +381,29 @@ class CasePane(QWidget):
             self.fields[key] = value
             form.addRow(name, value)
         layout.addLayout(form)
+
+        self.clocks_box = QWidget(page)
+        clocks_layout = QVBoxLayout(self.clocks_box)
+        clocks_layout.setContentsMargins(0, 2, 0, 2)
+        clocks_layout.setSpacing(1)
+        self.clocks_heading = QLabel(tr("Termijnen"), self.clocks_box)
+        self.clocks_heading.setTextFormat(Qt.TextFormat.PlainText)
+        heading_font = QFont(self.clocks_heading.font())
+        heading_font.setBold(True)
+        self.clocks_heading.setFont(heading_font)
+        clocks_layout.addWidget(self.clocks_heading)
+        self.clock_lines: list[QLabel] = []
+        self._clocks_layout = clocks_layout
+        self.routed = plain_label("", page)
+        self.routed.setAccessibleName(tr("Routering"))
+        self.routed.hide()
+        self.incident = plain_label("", page)
+        self.incident.setAccessibleName(tr("Incident"))
+        self.incident.hide()
+        layout.addWidget(self.clocks_box)
+        layout.addWidget(self.routed)
+        layout.addWidget(self.incident)
+        self._clock_timer = QTimer(self, interval=CLOCK_TICK_MS, timeout=self.update_clocks)
 
         buttons = QGridLayout()
         self.buttons: dict[str, QPushButton] = {}
@@ -316,6 +511,13 @@ class CasePane(QWidget):
         composer_layout.addLayout(retry_row)
         self.replies.hide()
         self.retry.hide()
+        self.hints = plain_label("", composer, selectable=False)
+        self.hints.setAccessibleName(tr("Tips voor eenvoudige taal"))
+        self.hints.setAccessibleDescription(tr("Tips voor duidelijke taal (B1) bij wat u typt; alleen advies, versturen kan altijd."))
+        self.hints.hide()
+        composer_layout.insertWidget(composer_layout.indexOf(self.reply) + 1, self.hints)
+        self._hints_timer = QTimer(self, singleShot=True, interval=HINTS_DELAY_MS, timeout=self.update_hints)
+        self.reply.textChanged.connect(self._hints_timer.start)
         self.reply.textChanged.connect(self._update_counter)
         self._limit: tuple[int | None, bool] = (None, False)
         self._over = False
@@ -355,11 +557,15 @@ class CasePane(QWidget):
             self._show_all = False
         if case_id is None:
             self._detail = None
+            self._clock_timer.stop()
             self.stack.setCurrentWidget(self.empty)
             return
         try:
             with self._db.read() as conn:
-                detail = case_detail(conn, case_id)
+                names = Directory(conn)
+                detail = case_detail(conn, case_id, names=names)
+                self._departments = names.departments
+                self._targets = load_config(conn, self._targets_cache)[0] if detail.get("clocks") else self._targets
         except CaseNotFound:
             self.failed.emit(tr("Zaak {id} bestaat niet (meer).").format(id=case_id))
             return
@@ -397,12 +603,69 @@ class CasePane(QWidget):
         fields["received"].setText(labels.when(_instant(detail["created_at"])))
         due = _instant(detail["due_at"])
         fields["due"].setText(labels.when(due) if due else tr("geen termijn"))
+        self._render_clocks(detail)
         self._render_thread(detail["messages"])
         self._render_notes(detail["notes"])
         self._render_history(detail.get("history", []))
         self._render_draft(detail, keep_draft=keep_draft)
         self._render_replies(detail)
         self.buttons["split"].setEnabled(len(detail["messages"]) > 1)
+
+    def _render_clocks(self, detail: dict) -> None:
+        clocks = detail.get("clocks") or []
+        while len(self.clock_lines) < len(clocks):
+            line = plain_label("", self.clocks_box, selectable=False)
+            line.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self._clocks_layout.addWidget(line)
+            self.clock_lines.append(line)
+        for extra in self.clock_lines[len(clocks):]:
+            extra.hide()
+        self.clocks_box.setVisible(bool(clocks))
+        rule = detail.get("routed_by_rule")
+        if rule:
+            self.routed.setText(tr("Gerouteerd door regel \u201c{name}\u201d").format(name=one_line(rule.get("name") or f"#{rule['id']}", 120)))
+        self.routed.setVisible(bool(rule))
+        incidents = detail.get("incidents") or []
+        if incidents:
+            self.incident.setText(tr("Hoort bij incident {ids}").format(ids=", ".join(f"#{i}" for i in incidents)))
+        self.incident.setVisible(bool(incidents))
+        self.update_clocks()
+        if clocks:
+            self._clock_timer.start()
+        else:
+            self._clock_timer.stop()
+
+    def clock_views(self, now_s: int | None = None) -> list[ClockView]:
+        """The open case's clocks as shown at `now_s` (now)."""
+        if not self._detail:
+            return []
+        now_s = int(datetime.now(UTC).timestamp()) if now_s is None else now_s
+        views = []
+        for clock in self._detail.get("clocks") or []:
+            try:
+                calendar = self._targets.calendar(clock["calendar"]) if self._targets else ALWAYS
+            except ValueError:
+                calendar = ALWAYS
+            views.append(clock_view(clock, now_s, calendar, self._departments))
+        return views
+
+    def update_clocks(self) -> None:
+        """Redraw the countdowns from the case as read (every 30 s); nothing is read again."""
+        for line, view in zip(self.clock_lines, self.clock_views()):
+            line.setText(view.text)
+            line.setAccessibleName(view.text)
+            line.setAccessibleDescription(view.description)
+            palette = QPalette(self.palette())
+            if view.level >= 90:
+                palette.setColor(QPalette.ColorRole.WindowText, RED)
+            elif view.level >= 75:
+                palette.setColor(QPalette.ColorRole.WindowText, ORANGE)
+            line.setPalette(palette)
+            font = QFont(self.font())
+            font.setBold(view.level >= 90)
+            line.setFont(font)
+            line.setProperty("level", view.level)
+            line.show()
 
     def _render_thread(self, messages: list[dict]) -> None:
         truncated = False
@@ -467,7 +730,7 @@ class CasePane(QWidget):
     def _render_history(self, history: list[dict]) -> None:
         lines = []
         for entry in history:
-            line = f"{labels.when(_instant(entry['at']))} \u00b7 {entry['actor']} \u00b7 {labels.action(entry['action'])}"
+            line = f"{labels.when(_instant(entry['at']))} \u00b7 {entry['actor']} \u00b7 {_history_action(entry['action'])}"
             details = []
             for name, change in (entry.get("detail", {}).get("fields") or {}).items():
                 if isinstance(change, list) and len(change) == 2:
@@ -505,7 +768,7 @@ class CasePane(QWidget):
             with self._db.read() as conn:
                 rows = conn.execute(
                     select(REPLIES.c.id, REPLIES.c.state, REPLIES.c.text, REPLIES.c.failure_reason, REPLIES.c.next_attempt_at,
-                           REPLIES.c.sent_at, REPLIES.c.updated_at)
+                           REPLIES.c.sent_at, REPLIES.c.updated_at, REPLIES.c.kind)
                     .where(REPLIES.c.case_id == detail["id"], REPLIES.c.state != "draft")
                     .order_by(REPLIES.c.id)
                 ).all()
@@ -515,8 +778,11 @@ class CasePane(QWidget):
         lines = []
         for reply in rows:
             state = reply_state_text(reply)
-            lines.append((reply.id, reply.state, f"{state} \u2014 {one_line(reply.text, 80)}",
-                          tr("Antwoord {id}: {state}").format(id=reply.id, state=state)))
+            kind = tr(REPLY_KINDS[reply.kind]) if reply.kind in REPLY_KINDS else ""
+            shown = f"{kind.capitalize()} \u00b7 {state}" if kind else state
+            spoken = (tr("Antwoord {id} ({kind}): {state}").format(id=reply.id, kind=kind, state=state) if kind
+                      else tr("Antwoord {id}: {state}").format(id=reply.id, state=state))
+            lines.append((reply.id, reply.state, f"{shown} \u2014 {one_line(reply.text, 80)}", spoken))
         self.replies_model.set_rows(lines)
         row = self.replies_model.row_of(keep)
         if row is None and lines:
@@ -620,3 +886,146 @@ class CasePane(QWidget):
         if self._draft_case is not None and self.reply.document().isModified() and self.reply.toPlainText().strip():
             self.draft_save_requested.emit(self._draft_case, self.reply.toPlainText())
         self.reply.document().setModified(False)
+
+    # -- hand-off, send-back, templates, the crisis statement ---------------------
+
+    @property
+    def dialog(self):
+        """The dialog the pane opened and that is still open, if any."""
+        return self._dialog
+
+    def _ready(self) -> int | None:
+        """The open case, when the pane can act on it (else says why)."""
+        if self.case_id is None:
+            self.failed.emit(tr("Kies eerst een zaak: j en k lopen door de lijst, Enter opent."))
+            return None
+        if self._ops is None:
+            self.failed.emit(tr("Dit kan hier niet: het venster gaf de zaak geen verbinding met de database."))
+            return None
+        return self.case_id
+
+    def _open(self, dialog) -> None:
+        self._dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._dialog_closed)
+        dialog.open()
+        dialog.activateWindow()  # without a window manager nobody else gives it the keyboard
+
+    def _dialog_closed(self, _result: int) -> None:
+        self._dialog = None
+        window = self.window()
+        if window.isVisible():
+            window.activateWindow()
+
+    def handoff(self) -> None:
+        """H: hand the case to a department with a note; the citizen gets a holding answer unless unticked."""
+        from ui.handoff import HandoffDialog
+
+        if (case_id := self._ready()) is None:
+            return
+        names = sorted(self._departments.values(), key=str.lower)
+        if not names:
+            self.failed.emit(tr("Er zijn nog geen afdelingen. Een beheerder voegt ze toe met 'newsroom department add'."))
+            return
+        detail = self._detail or {}
+        current = detail.get("department") if detail.get("status") != "handed_off" else None
+        dialog = HandoffDialog(self, case_id=case_id, departments=names, current=current)
+
+        def submitted() -> None:
+            department = dialog.department()
+            holding = dialog.send_holding()
+
+            def done(change) -> None:
+                self.said.emit(self._handoff_done(case_id, department, holding, change.info))
+                dialog.finish()
+
+            self._ops.perform("handoff", case_id=case_id, department=department, note=dialog.note_text(), holding=holding,
+                              on_done=done, on_error=lambda error: dialog.refused(self._reason(error)))
+
+        dialog.submitted.connect(submitted)
+        self._open(dialog)
+
+    def _handoff_done(self, case_id: int, department: str, holding: bool, info: dict) -> str:
+        text = tr("Zaak {id} is overgedragen aan {department}.").format(id=case_id, department=department)
+        expected = _instant(info.get("expected"))
+        if expected is not None:
+            text += " " + tr("Verwacht antwoord: {time}.").format(time=labels.when(expected))
+        if holding and info.get("holding_reply"):
+            text += " " + tr("De burger krijgt een tussenbericht.")
+        elif holding:
+            text += " " + tr("Er kon geen tussenbericht uit (het kanaal is niet verbonden of er past geen tekst).")
+        return text
+
+    @staticmethod
+    def _reason(error: BaseException) -> str:
+        return explain(error) if isinstance(error, ActionError) else describe_error(error)
+
+    def sendback(self) -> None:
+        """Shift+H: send a handed-off case back to where it came from, with the reason."""
+        from ui.handoff import SendBackDialog
+
+        if (case_id := self._ready()) is None:
+            return
+        if (self._detail or {}).get("status") != "handed_off":
+            self.failed.emit(tr("Zaak {id} is niet overgedragen, dus terugsturen kan niet.").format(id=case_id))
+            return
+        dialog = SendBackDialog(self, case_id=case_id)
+
+        def submitted() -> None:
+            def done(change) -> None:
+                back = (change.fields or {}).get("department", [None, None])[1]
+                self.said.emit(tr("Zaak {id} is teruggestuurd naar {department}.").format(
+                    id=case_id, department=back or tr("de afdeling die haar overdroeg")))
+                dialog.finish()
+
+            self._ops.perform("sendback", case_id=case_id, reason=dialog.reason_text(), on_done=done,
+                              on_error=lambda error: dialog.refused(self._reason(error)))
+
+        dialog.submitted.connect(submitted)
+        self._open(dialog)
+
+    def insert_template(self) -> None:
+        """Ctrl+Shift+I: pick a template, see it filled in for this case, Enter puts it in the reply."""
+        from ui.template_picker import TemplatePicker
+
+        if (case_id := self._ready()) is None:
+            return
+        dialog = TemplatePicker(self, db=self._db, ops=self._ops, case_id=case_id)
+        dialog.chosen.connect(self.insert_text)
+        self._open(dialog)
+
+    def insert_crisis_statement(self) -> None:
+        """F9: the active crisis's pinned holding statement into the reply, or a plain word that crisis mode is off."""
+        if self.case_id is None:
+            self.failed.emit(tr("Kies eerst een zaak: j en k lopen door de lijst, Enter opent."))
+            return
+        try:
+            with self._db.read() as conn:
+                crises = active_crises(conn)
+        except DatabaseError as error:
+            self.failed.emit(describe_error(error))
+            return
+        if not crises:
+            self.failed.emit(tr("De crisismodus staat uit: er is geen vastgezet crisisbericht."))
+            return
+        crisis = crises[-1]  # the newest, when more than one runs
+        statement = (crisis.get("statement") or "").strip()
+        if not statement:
+            self.failed.emit(tr("De crisis \u201c{name}\u201d heeft geen vastgezet bericht.").format(name=one_line(crisis["name"], 100)))
+            return
+        self.insert_text(statement)
+        self.said.emit(tr("Het crisisbericht van \u201c{name}\u201d staat in het antwoord.").format(name=one_line(crisis["name"], 100)))
+
+    def insert_text(self, text: str) -> None:
+        """Put `text` into the reply at the cursor (replacing a selection), and give the reply the keyboard."""
+        self.tabs.setCurrentIndex(0)
+        self.reply.insertPlainText(text)
+        self.reply.document().setModified(True)
+        self.reply.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def update_hints(self) -> None:
+        """The readability hints for the reply as typed (guidance; sending is never blocked by them)."""
+        text = hints_text(self.reply.toPlainText())
+        self.hints.setText(text)
+        self.hints.setAccessibleDescription(text)
+        self.hints.setVisible(bool(text))
