@@ -697,6 +697,7 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
     gap = mean_gap * fac
     burst_gap = mean_gap * _BURST_GAP
     cur_gap = gap  # gap, or burst_gap while a burst runs
+    recent_bursts: dict = {}  # (kind, street) -> (start, label) of the latest burst
 
     for _ in (range(count) if count is not None else itertools.count()):
         # -- time -------------------------------------------------------------
@@ -724,7 +725,15 @@ def _items(count: int | None, seed: int, start: datetime, mean_gap: float,
             burst_left = 12 + g(5) + g(4)
             burst_set = _INCIDENTS[_INCIDENT_T[g(6)]]
             burst_street = street_t[g(10)]
-            burst_label = f"{burst_set.name}/{burst_street[0]}/{bursts}"
+            # The same kind of trouble on the same street within six hours is
+            # the same incident flaring up again (the main bursts once more),
+            # not a second one: nothing in the messages could tell them apart.
+            again = recent_bursts.get((burst_set.name, burst_street[0]))
+            if again is not None and t - again[0] < 6 * 3600:
+                burst_label = again[1]
+            else:
+                burst_label = f"{burst_set.name}/{burst_street[0]}/{bursts}"
+            recent_bursts[(burst_set.name, burst_street[0])] = (t, burst_label)
             cur_gap = burst_gap
         nr = nr_str[y & 255]
         english = not y & en_field
