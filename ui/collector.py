@@ -13,6 +13,11 @@ removed, a new secret): `restart()` stops every channel's loop and starts
 them again from the channels table. `close()` is the shutdown path: stop,
 await the task (cancelling it after a grace period), close the connectors.
 
+`IncidentWatch` keeps the core's `IncidentScanner` warm on a thread of its
+own (the scanner is not thread-safe: that one thread owns it) and feeds it
+after every page the collector stores; a proposed incident comes back as
+`proposed(incident id, reporters)` on the UI thread.
+
 `DemoFeed` drives `newsroom.demo.platforms.DemoPlatforms` for `newsroom
 --demo`: citizens post on loopback fakes of the platforms and the collector
 reads them like real ones. It keeps the old demo feed's controls: pause,
@@ -23,10 +28,12 @@ from __future__ import annotations
 import asyncio
 import importlib
 import logging
+import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from newsroom.actions import Change
 from newsroom.connectors.base import ChannelSettings, Health
@@ -48,9 +55,11 @@ class DeskCollector(QObject):
     restarted = Signal()
 
     def __init__(self, db: Database, secrets: SecretStore, parent: QObject | None = None, *,
-                 factory: Callable[..., Collector] = Collector):
+                 factory: Callable[..., Collector] = Collector, incidents: IncidentWatch | None = None):
         super().__init__(parent)
         self.db = db
+        # Fed after every stored page; None: no incident scanning on this desk.
+        self.incidents = incidents if incidents is not None else IncidentWatch(db, self)
         self.secrets = secrets
         self._factory = factory
         self.collector: Collector | None = None
@@ -126,6 +135,8 @@ class DeskCollector(QObject):
             await self.collector.aclose()
             self.collector = None
         self._flush_timer.stop()
+        if self.incidents is not None:
+            await asyncio.to_thread(self.incidents.close)
 
     # -- test connection ----------------------------------------------------------------
 
@@ -177,6 +188,8 @@ class DeskCollector(QObject):
         self._imported += imported
         self.received += imported
         self._actions.append(change.action)
+        if imported and self.incidents is not None:
+            self.incidents.feed()
         if not self._flush_timer.isActive():
             self._flush_timer.start()
 
@@ -187,6 +200,86 @@ class DeskCollector(QObject):
         self._imported = 0
         self._actions = []
         self.changed.emit(change)
+
+
+# -- incidents ------------------------------------------------------------------------------
+
+
+class IncidentWatch(QObject):
+    """The incident scanner on one thread of its own, fed after each stored page.
+
+    Feeds are folded: while one is waiting for the thread, another request
+    adds nothing (the scanner reads everything since its last feed anyway).
+    Errors are logged, never shown as a traceback; the next page tries again.
+    """
+
+    proposed = Signal(object, int)  # incident id, messages (reporters) in it
+    fed = Signal(object)  # the scanner's report, after each feed
+    _report = Signal(object)  # emitted on the scanner's thread; delivered queued
+
+    def __init__(self, db: Database, parent: QObject | None = None, *, scanner_factory: Callable[[Database], Any] | None = None):
+        super().__init__(parent)
+        self.db = db
+        self._factory = scanner_factory
+        self._scanner = None
+        self._pool: ThreadPoolExecutor | None = None
+        self._lock = threading.Lock()
+        self._waiting = False
+        self._closed = False
+        self._report.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    def feed(self) -> None:
+        """Scan what arrived since the last feed, on the scanner's thread."""
+        with self._lock:
+            if self._closed or self._waiting:
+                return
+            self._waiting = True
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsroom-incidents")
+            self._pool.submit(self._run)
+
+    def _run(self) -> None:
+        # On the scanner's thread: the only thread that ever touches the scanner.
+        with self._lock:
+            self._waiting = False  # what arrives from now on needs another pass
+        try:
+            if self._scanner is None:
+                if self._factory is None:
+                    from newsroom.actions.incidents import IncidentScanner
+
+                    self._factory = IncidentScanner
+                self._scanner = self._factory(self.db)  # reads the recent window; may propose at once
+                report = dict(self._scanner.last or {})
+                more = self._scanner.feed()
+                report = _merge_reports(report, more)
+            else:
+                report = self._scanner.feed()
+        except Exception:
+            log.exception("scanning for incidents failed; trying again after the next page")
+            return
+        self._report.emit(report)
+
+    def _deliver(self, report: dict) -> None:
+        self.fed.emit(report)
+        added = report.get("added") or {}
+        for incident_id in report.get("new") or ():
+            self.proposed.emit(incident_id, int(added.get(str(incident_id), 0)))
+
+    def close(self) -> None:
+        """Finish a scan in progress and stop the thread."""
+        with self._lock:
+            self._closed = True
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True)
+
+
+def _merge_reports(first: dict, second: dict) -> dict:
+    added = dict(first.get("added") or {})
+    for key, n in (second.get("added") or {}).items():
+        added[key] = added.get(key, 0) + n
+    return {"new": [*(first.get("new") or ()), *(second.get("new") or ())], "added": added,
+            "absorbed": [*(first.get("absorbed") or ()), *(second.get("absorbed") or ())]}
 
 
 # -- the demo -----------------------------------------------------------------------------

@@ -13,15 +13,17 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
+    QRectF,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from newsroom.db.engine import Database, DatabaseError
@@ -65,13 +67,79 @@ DECORATION = int(Qt.ItemDataRole.DecorationRole)
 FONT = int(Qt.ItemDataRole.FontRole)
 FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 CASE_ID = int(CaseIdRole)
-_ROLES = frozenset({DISPLAY, ACCESSIBLE_TEXT, DECORATION, FONT, FOREGROUND, ALIGNMENT, CASE_ID})
+WarningRole = Qt.ItemDataRole.UserRole + 2  # the case's warning level now: 0, 75, 90 or 100
+WARNING = int(WarningRole)
+_ROLES = frozenset({DISPLAY, ACCESSIBLE_TEXT, DECORATION, FONT, FOREGROUND, ALIGNMENT, TOOLTIP, CASE_ID, WARNING})
+# What changes in the countdown column as time passes.
+_TICK_ROLES = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.DecorationRole,
+               Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole, WarningRole]
+# The countdown's colours (orange from 75%, red from 90% and when late), readable
+# on a light and on a dark base (contrast 4.5:1 or more against either).
+_WARNING_COLOURS = {
+    False: {75: "#a34a00", 90: "#b91c1c", 100: "#b91c1c"},
+    True: {75: "#ffb454", 90: "#ff7b7b", 100: "#ff7b7b"},
+}
+WARNING_WORDS = {
+    75: N_("75% van de termijn is om"),
+    90: N_("90% van de termijn is om"),
+    100: N_("termijn verlopen"),
+}
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def warning_colour(level: int) -> QColor | None:
+    """The countdown's colour at a warning level, for the current theme (None below 75%)."""
+    if level < 75:
+        return None
+    dark = QApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
+    return QColor(_WARNING_COLOURS[dark][level])
+
+
+_ICONS: dict[tuple[int, str], QIcon] = {}
+
+
+def warning_icon(level: int) -> QIcon | None:
+    """A clock face filled to the level (three quarters, nine tenths, full with a "!"): a shape, not only a colour."""
+    colour = warning_colour(level)
+    if colour is None:
+        return None
+    key = (level, colour.name())
+    icon = _ICONS.get(key)
+    if icon is None:
+        icon = QIcon()
+        for scale in (1, 2):
+            size = 14 * scale
+            pixmap = QPixmap(size, size)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            rect = QRectF(1.0 * scale, 1.0 * scale, size - 2.0 * scale, size - 2.0 * scale)
+            painter.setPen(colour)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(rect)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            if level >= 100:
+                painter.drawEllipse(rect)
+                font = QFont()
+                font.setBold(True)
+                font.setPixelSize(int(size * 0.8))
+                painter.setFont(font)
+                painter.setPen(QColor("white"))
+                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "!")
+            else:
+                # Qt's angles: 1/16 degree, counter-clockwise from three o'clock; a clock fills clockwise from twelve.
+                painter.drawPie(rect, 90 * 16, -int(360 * 16 * level / 100))
+            painter.end()
+            icon.addPixmap(pixmap)
+        _ICONS[key] = icon
+    return icon
 
 
 class InboxModel(QAbstractTableModel):
@@ -174,11 +242,16 @@ class InboxModel(QAbstractTableModel):
         self.refresh()
 
     def tick(self) -> None:
-        """Time moved on: the age and countdown column changes."""
+        """Time moved on: the age and countdown column changes (its text, colour and warning)."""
         self._now = utcnow()
         if self._count:
             column = COLUMN["age"]
-            self.dataChanged.emit(self.index(0, column), self.index(self._count - 1, column), [Qt.ItemDataRole.DisplayRole])
+            self.dataChanged.emit(self.index(0, column), self.index(self._count - 1, column), _TICK_ROLES)
+
+    @property
+    def now(self) -> datetime:
+        """The instant the countdowns are shown for (moved on by `tick`)."""
+        return self._now
 
     def _resize(self, count: int) -> None:
         old = self._count
@@ -399,11 +472,9 @@ class InboxModel(QAbstractTableModel):
                 self._memo[row] = entry
         case_row, texts = entry
         column = index.column()
+        if column == _AGE:
+            return self._age_data(case_row, role)
         if role == DISPLAY or role == ACCESSIBLE_TEXT:
-            if column == _AGE:
-                # Newest first sorts by the latest message: its age then reads top to bottom.
-                since = case_row.last_message_at if self._order == "newest" else case_row.created_at
-                return labels.age_or_due(self._now, since, case_row.due_at)
             return texts[column]
         if role == DECORATION:
             return channel_icon(case_row.platform) if column == _CHANNEL else None
@@ -416,10 +487,38 @@ class InboxModel(QAbstractTableModel):
             if case_row.status in _CLOSED:
                 return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)  # follows a theme change
             return None
-        if role == ALIGNMENT:
-            return _RIGHT if column == _AGE else None
         if role == CASE_ID:
             return case_row.id
+        if role == WARNING:
+            return case_row.warning(self._now)
+        return None
+
+    def _age_data(self, case_row: CaseRow, role: int):
+        """The countdown column: text, and from 75% a colour, a clock-face icon and the level in words."""
+        if role == ALIGNMENT:
+            return _RIGHT
+        if role == CASE_ID:
+            return case_row.id
+        level = case_row.warning(self._now)
+        if role == WARNING:
+            return level
+        if role == DISPLAY or role == ACCESSIBLE_TEXT:
+            # Newest first sorts by the latest message: its age then reads top to bottom.
+            since = case_row.last_message_at if self._order == "newest" else case_row.created_at
+            text = labels.age_or_due(self._now, since, case_row.due_at)
+            if role == ACCESSIBLE_TEXT and level:
+                return f"{text}, {tr(WARNING_WORDS[level])}"
+            return text
+        if not level:
+            return None
+        if role == FOREGROUND:
+            return warning_colour(level)
+        if role == DECORATION:
+            return warning_icon(level)
+        if role == TOOLTIP:
+            return tr(WARNING_WORDS[level])  # the newsroom's words, never citizen text
+        if role == FONT:
+            return self._bold if level >= 90 else None
         return None
 
     def _texts(self, row: CaseRow) -> tuple[str, ...]:

@@ -6,6 +6,8 @@ open case. It keeps the selection and scroll position while doing so.
 """
 from __future__ import annotations
 
+import importlib
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,9 +16,11 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHeaderView,
     QLabel,
     QMainWindow,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -24,18 +28,22 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import func, select
 
-from newsroom.actions import Actor, Change
+from newsroom.actions import SYSTEM, Actor, Change, perform
+from newsroom.actions.targets import alerts_since
 from newsroom.db.engine import Database, DatabaseError
 from newsroom.inbox import Directory, InboxFilter, count_cases, fetch_rows, view_counts
-from newsroom.model import AuditEntry, Tag, User
+from newsroom.model import AuditEntry, Case, ClockAlert, Tag, User
+from newsroom.timeutil import utcnow
 from ui import labels, theme
 from ui.case_pane import CasePane
 from ui.channels_dialog import ChannelHealthButton, ChannelsDialog, read_channels
+from ui.crisis_dialog import CrisisDialog, read_crises
 from ui.dialogs import ChoiceDialog, LineDialog, MergeDialog, SettingsDialog, TextDialog
 from ui.filters import FilterBar
 from ui.i18n import tr
 from ui.icons import app_icon
 from ui.inbox_model import COLUMN, InboxModel
+from ui.notifications import NotificationBar, Notifier, Target, alert_notice, incident_notice
 from ui.ops import Ops, describe_error
 from ui.plain import one_line
 from ui.settings import Settings
@@ -45,10 +53,16 @@ from ui.views_panel import ViewsModel, ViewsPanel, standard_views
 if TYPE_CHECKING:
     from ui.collector import DemoFeed, DeskCollector
 
+log = logging.getLogger(__name__)
+
 COUNTS_DELAY_MS = 120  # coalesce a burst of changes into one recount
 CHANNELS_MS = 2000  # how often the channels' health is read for the status bar
 WATCH_MS = 3000  # how often to look for changes made outside this window
-AGE_TICK_MS = 60_000
+AGE_TICK_MS = 60_000  # countdowns, their colours and the at-risk view move on
+ALERT_SWEEP_MS = 30_000  # record the 75% / 90% / breach alerts time has passed, and show new ones
+FIRST_SWEEP_MS = 2_000  # the first sweep soon after start: what passed while the desk was closed
+CASES = Case.__table__
+ALERTS = ClockAlert.__table__
 
 
 @dataclass
@@ -67,6 +81,27 @@ def _count(db: Database, flt: InboxFilter) -> int:
         return count_cases(conn, flt)
 
 
+def sweep_alerts(db: Database, after_id: int) -> tuple[Change | None, list[dict]]:
+    """Record the alerts time has passed (only when one is due: an idle sweep writes nothing), then those after `after_id`.
+
+    Runs on the database worker. Every desk sweeps; each alert is recorded
+    once (the core's unique key), and every desk shows the ones it has not seen.
+    """
+    now = utcnow()
+    with db.read() as conn:
+        due = conn.execute(
+            select(CASES.c.id).where(CASES.c.alert_at.is_not(None), CASES.c.alert_at <= now).limit(1)
+        ).first()
+    change = perform(db, "record_alerts", SYSTEM, origin="desktop") if due is not None else None
+    with db.read() as conn:
+        return change, alerts_since(conn, after_id)
+
+
+def _last_alert_id(db: Database) -> int:
+    with db.read() as conn:
+        return conn.execute(select(func.max(ALERTS.c.id))).scalar() or 0
+
+
 class MainWindow(QMainWindow):
     closed = Signal()
     language_changed = Signal(str)
@@ -83,6 +118,8 @@ class MainWindow(QMainWindow):
         self._dialog = None  # the open dialog, kept alive and reachable for tests
         self._closing = False
         self._search_total: int | None = None
+        self._sweeping = False
+        self._crisis_names: list[str] = []
 
         with desk.db.read() as conn:
             display_name = conn.execute(select(User.display_name).where(User.id == desk.actor.user_id)).scalar()
@@ -99,6 +136,7 @@ class MainWindow(QMainWindow):
         with desk.db.read() as conn:
             self.directory = Directory(conn)
             self._seen_audit = self._audit_mark(conn)
+        self._seen_alert = _last_alert_id(desk.db)  # notify what is recorded from now on
 
         # -- the three panes ---------------------------------------------------
         self.views_model = ViewsModel(standard_views(desk.actor.user_id, self.directory.departments), self)
@@ -113,6 +151,9 @@ class MainWindow(QMainWindow):
         self.filters.set_channels(self.directory.channels)
         self._reload_tags()
         center_layout.addWidget(self.filters)
+        self.notification_bar = NotificationBar(center)
+        center_layout.addWidget(self.notification_bar)
+        self.notifier = Notifier(self.notification_bar, self)
 
         self.model = InboxModel(desk.db, self, background=ops.read)
         self.table = QTableView(center)
@@ -154,6 +195,9 @@ class MainWindow(QMainWindow):
         self.pane.retry_requested.connect(self._retry_reply)
         if collector is not None:
             collector.changed.connect(self.on_collector_change)
+            if collector.incidents is not None:
+                collector.incidents.proposed.connect(self._incident_proposed)
+        self.notifier.activated.connect(self.open_target)
         self.ops.changed.connect(self.on_change)
         self.ops.failed.connect(self.show_error)
         if feed is not None:
@@ -163,11 +207,16 @@ class MainWindow(QMainWindow):
         self._counts_timer = QTimer(self, singleShot=True, interval=COUNTS_DELAY_MS, timeout=self.refresh_counts)
         self._watch_timer = QTimer(self, interval=WATCH_MS, timeout=self._watch)
         self._watch_timer.start()
-        self._age_timer = QTimer(self, interval=AGE_TICK_MS, timeout=self.model.tick)
+        self._age_timer = QTimer(self, interval=AGE_TICK_MS, timeout=self.tick)
         self._age_timer.start()
         self._channels_timer = QTimer(self, interval=CHANNELS_MS, timeout=self.refresh_channels)
         self._channels_timer.start()
         self.refresh_channels()
+        self._sweep_timer = QTimer(self, interval=ALERT_SWEEP_MS, timeout=self.sweep_alerts)
+        self._sweep_timer.start()
+        self._first_sweep = QTimer(self, singleShot=True, interval=FIRST_SWEEP_MS, timeout=self.sweep_alerts)
+        self._first_sweep.start()
+        self.refresh_crisis()
 
         self._restore_state()
         last = desk.settings.get("last_view")
@@ -193,6 +242,7 @@ class MainWindow(QMainWindow):
             "view_waiting": lambda: self.views.choose("waiting_on_citizen"),
             "view_open": lambda: self.views.choose("open"),
             "view_all": lambda: self.views.choose("all"),
+            "view_at_risk": lambda: self.views.choose("at_risk"),
             "claim": self.claim,
             "release": self.release,
             "route": self.route,
@@ -212,6 +262,14 @@ class MainWindow(QMainWindow):
             "show_history": lambda: self.pane.show_tab(2),
             "merge": self.merge,
             "split": self.split,
+            "handoff": lambda: self._pane_command("handoff"),
+            "sendback": lambda: self._pane_command("sendback"),
+            "template": lambda: self._pane_command("insert_template"),
+            "crisis_statement": lambda: self._pane_command("insert_crisis_statement"),
+            "crisis": self.show_crisis,
+            "incidents": lambda: self._open_other("ui.incidents_dialog", "open_incidents_dialog"),
+            "rules": lambda: self._open_other("ui.rules_dialog", "open_rules_dialog"),
+            "templates": lambda: self._open_other("ui.templates_dialog", "open_templates_dialog"),
             "help": self.show_help,
             "settings": self.show_settings,
             "demo_feed": self.toggle_feed,
@@ -257,12 +315,12 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         groups = {
-            tr("&Bestand"): ("channels", "settings", "quit"),
+            tr("&Bestand"): ("channels", "rules", "templates", "incidents", "crisis", None, "settings", "quit"),
             tr("&Lijst"): ("search", "clear_filters", "refresh", None, "view_mine", "view_unassigned", "view_waiting",
-                           "view_open", "view_all", None, "next", "previous", "open", "back"),
-            tr("&Zaak"): ("claim", "release", "route", "assign", None, "tag", "untag", "note", "status", "resolve",
-                          "priority", None, "reply", "save_draft", "send_reply", None, "merge", "split", None, "show_thread",
-                          "show_notes", "show_history"),
+                           "view_open", "view_all", "view_at_risk", None, "next", "previous", "open", "back"),
+            tr("&Zaak"): ("claim", "release", "route", "assign", "handoff", "sendback", None, "tag", "untag", "note",
+                          "status", "resolve", "priority", None, "reply", "template", "crisis_statement", "save_draft",
+                          "send_reply", None, "merge", "split", None, "show_thread", "show_notes", "show_history"),
             tr("&Demo"): ("demo_feed",),
             tr("&Help"): ("help",),
         }
@@ -290,7 +348,17 @@ class MainWindow(QMainWindow):
         self.user_label.setAccessibleName(tr("Gebruiker"))
         self.health = ChannelHealthButton(self)
         self.health.clicked.connect(self.show_channels)
+        # Persistent while a crisis is on: a word and a symbol, not only a colour.
+        self.crisis_indicator = QPushButton(self)
+        self.crisis_indicator.setFlat(True)
+        self.crisis_indicator.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Ctrl+Shift+M reaches the same dialog
+        self.crisis_indicator.setStyleSheet(
+            "QPushButton { background: #b91c1c; color: white; font-weight: bold; border-radius: 3px; padding: 1px 8px; }")
+        self.crisis_indicator.setAccessibleName(tr("Crisismodus"))
+        self.crisis_indicator.clicked.connect(self.show_crisis)
+        self.crisis_indicator.hide()
         bar.addWidget(self.error_label, 1)
+        bar.addPermanentWidget(self.crisis_indicator)
         bar.addPermanentWidget(self.health)
         bar.addPermanentWidget(self.count_label)
         bar.addPermanentWidget(self.feed_label)
@@ -343,6 +411,9 @@ class MainWindow(QMainWindow):
             self._age_timer.stop()
             self._counts_timer.stop()
             self._channels_timer.stop()
+            self._sweep_timer.stop()
+            self._first_sweep.stop()
+            self.notifier.close()
         event.accept()
         self.closed.emit()
 
@@ -468,6 +539,9 @@ class MainWindow(QMainWindow):
         self._counts_timer.start()
         if change.action in ("tag", "untag") or "tags" in change.fields:
             self._reload_tags()
+        if change.action in ("crisis_on", "crisis_off"):
+            self.refresh_crisis()
+            self._keep_place(lambda: self.model.refresh_all())  # the clocks of the crisis topic changed
         if self.pane.case_id is not None and self.pane.case_id in change.case_ids:
             if change.action == "merge" and self.pane.case_id != change.object_id:
                 self.pane.load(change.object_id)  # the open case went into another one
@@ -575,6 +649,7 @@ class MainWindow(QMainWindow):
             self._keep_place(lambda: self.model.refresh_all())
             self.pane.reload()
             self.refresh_counts()
+            self.refresh_crisis()
 
     def _reload_tags(self) -> None:
         with self.desk.db.read() as conn:
@@ -893,3 +968,122 @@ class MainWindow(QMainWindow):
         if self.feed is not None:
             self.feed.toggle()
 
+
+    # -- response targets: countdowns, alerts, crisis mode ------------------------------
+
+    @property
+    def case_pane(self) -> CasePane:
+        """The case on the right (also `pane`)."""
+        return self.pane
+
+    def tick(self) -> None:
+        """A minute passed: countdowns and their colours move on, and so does what is at risk."""
+        self.model.tick()
+        view = self.views.current_view()
+        if view is not None and view.filter.at_risk and not self.model.searching:
+            self._keep_place(lambda: self.model.refresh())
+        self.refresh_counts()
+
+    def sweep_alerts(self) -> None:
+        """Record the alerts time has passed, off the UI thread, and notify the new ones."""
+        if self._sweeping or self._closing:
+            return
+        self._sweeping = True
+
+        def failed(_error: BaseException) -> None:
+            self._sweeping = False
+
+        future = self.ops.read(sweep_alerts, self.desk.db, self._seen_alert, on_done=self._alerts_swept, on_error=failed)
+        if future is None:
+            self._sweeping = False
+
+    def _alerts_swept(self, result: tuple[Change | None, list[dict]]) -> None:
+        self._sweeping = False
+        change, alerts = result
+        if change is not None:
+            try:
+                with self.desk.db.read() as conn:
+                    self._seen_audit = max(self._seen_audit, self._audit_mark(conn))
+            except DatabaseError:
+                pass
+        fresh = [alert for alert in alerts if alert["id"] > self._seen_alert]
+        if not fresh:
+            return
+        self._seen_alert = max(alert["id"] for alert in fresh)
+        # A row that just crossed a threshold shows its new colour now, not at the next minute.
+        self.model.tick()
+        self.refresh_counts()
+        self.notifier.show(alert_notice(fresh))
+
+    def _incident_proposed(self, incident_id: int | None, reporters: int) -> None:
+        self.notifier.show(incident_notice(incident_id, reporters))
+
+    def open_target(self, target: Target) -> None:
+        """Open what a notification names: a case, a view, the incidents."""
+        self.activateWindow()
+        if target.kind == "case":
+            case_id = int(target.value)
+            row = self.model.row_of(case_id, near=0, radius=self.model.BLOCK)
+            if row is not None:
+                self._select_row(row)
+            elif case_id != self.pane.case_id:
+                self.pane.load(case_id)
+            self.pane.focus_thread()
+        elif target.kind == "view":
+            self.views.choose(str(target.value))
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif target.kind == "incidents":
+            self._open_other("ui.incidents_dialog", "open_incidents_dialog")
+
+    def refresh_crisis(self) -> None:
+        """Show or hide the crisis indicator (a handful of rows: read here)."""
+        try:
+            crises = read_crises(self.desk.db)
+        except DatabaseError:
+            return
+        names = [one_line(crisis["name"], 60) for crisis in crises]
+        if names == self._crisis_names and self.crisis_indicator.isVisible() == bool(names):
+            return
+        self._crisis_names = names
+        if not names:
+            self.crisis_indicator.hide()
+            return
+        text = tr("\u26a0 Crisismodus: {name}").format(name=", ".join(names))
+        self.crisis_indicator.setText(text)
+        self.crisis_indicator.setAccessibleDescription(tr(
+            "Crisismodus staat aan: {name}. De termijnen van het crisisonderwerp lopen dag en nacht; "
+            "F9 zet het tussenbericht in een antwoord, Ctrl+Shift+M opent de crisismodus.").format(name=", ".join(names)))
+        self.crisis_indicator.setToolTip(tr("Crisismodus openen (Ctrl+Shift+M)"))
+        self.crisis_indicator.show()
+
+    def show_crisis(self) -> None:
+        if isinstance(self._dialog, CrisisDialog) and self._dialog.isVisible():
+            self._dialog.activateWindow()
+            return
+        dialog = CrisisDialog(self, db=self.desk.db, ops=self.ops, actor=self.desk.actor)
+        dialog.changed.connect(self.refresh_crisis)
+        self._open_dialog(dialog, lambda: None)
+
+    def _open_other(self, module: str, function: str) -> None:
+        """Open a dialog of another part of the desktop, imported when first asked for."""
+        try:
+            opener = getattr(importlib.import_module(module), function)
+        except (ImportError, AttributeError) as error:
+            log.warning("%s.%s is not available: %s", module, function, error)
+            self.show_error(tr("Dit onderdeel ontbreekt in deze installatie. Installeer Newsroom opnieuw of vraag de beheerder."))
+            return
+        dialog = opener(self, self.desk.db, self.ops, self.desk.actor)
+        if isinstance(dialog, QDialog):
+            self._dialog = dialog
+            dialog.finished.connect(self._dialog_closed)
+
+    def _pane_command(self, name: str) -> None:
+        """A command the case pane carries out (hand-off, send-back, templates, the crisis statement)."""
+        if self._case() is None:
+            return
+        method = getattr(self.pane, name, None)
+        if method is None:
+            log.warning("the case pane has no %s()", name)
+            self.show_error(tr("Dit onderdeel ontbreekt in deze installatie. Installeer Newsroom opnieuw of vraag de beheerder."))
+            return
+        method()

@@ -1,4 +1,4 @@
-"""The views on the left: my cases, unassigned, waiting on the citizen, all, and one per department, with live counts."""
+"""The views on the left: my cases, unassigned, waiting on the citizen, all, at risk, and one per department, with live counts."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -45,6 +45,8 @@ def standard_views(user_id: int | None, departments: dict[int, str]) -> list[Vie
         View("waiting_on_citizen", N_("Wacht op burger"), InboxFilter(statuses=("waiting_on_citizen",))),
         View("open", N_("Alle open zaken"), InboxFilter(statuses=OPEN)),
         View("all", N_("Alle zaken"), InboxFilter()),
+        # Judged when read (the filter has no fixed instant): the window re-reads it as the clock ticks.
+        View("at_risk", N_("Dreigt te laat"), InboxFilter(statuses=OPEN, at_risk=True)),
     ]
     for dept_id, name in sorted(departments.items(), key=lambda item: item[1].lower()):
         views.append(View(f"department:{dept_id}", name, InboxFilter(statuses=OPEN, department_id=dept_id), translate=False))
