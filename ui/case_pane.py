@@ -326,6 +326,7 @@ class CasePane(QWidget):
         self._actions = actions
         self._ops = ops
         self._dialog = None
+        self._focus_after: QWidget | None = None
         self._detail: dict | None = None
         self._departments: dict[int, str] = {}
         self._targets: TargetsConfig | None = None
@@ -915,7 +916,10 @@ class CasePane(QWidget):
         self._dialog = None
         window = self.window()
         if window.isVisible():
-            window.activateWindow()
+            window.activateWindow()  # without a window manager nobody gives the focus back
+            if self._focus_after is not None:
+                self._focus_after.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._focus_after = None
 
     def handoff(self) -> None:
         """H: hand the case to a department with a note; the citizen gets a holding answer unless unticked."""
@@ -1021,7 +1025,10 @@ class CasePane(QWidget):
         self.tabs.setCurrentIndex(0)
         self.reply.insertPlainText(text)
         self.reply.document().setModified(True)
-        self.reply.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self._dialog is not None:
+            self._focus_after = self.reply  # once the picker has closed
+        else:
+            self.reply.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def update_hints(self) -> None:
         """The readability hints for the reply as typed (guidance; sending is never blocked by them)."""
