@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -42,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import func, select
 
-from newsroom.actions import ActionError, Actor
+from newsroom.actions import ActionError, Actor, perform
 from newsroom.actions.routing import list_rules, preview_rule
 from newsroom.db.engine import Database
 from newsroom.model import OPEN_STATUS_VALUES, CaseCount, Department, Role, User
@@ -479,19 +478,17 @@ class RuleEditor(QDialog):
                                    tr("Per bericht: tijd, platform, kanaal, afzender en het begin van het bericht, als platte tekst."))
         layout.addWidget(self.matches_view, 2)
 
-        box = QDialogButtonBox(self)
-        self.save_button = box.addButton(tr("Opslaan"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setAccessibleName(tr("Opslaan"))
-        self.save_button.setAccessibleDescription(tr("Bewaart de regel; nieuwe berichten worden er meteen mee gerouteerd (Ctrl+S)."))
+        # No default button: Enter in a field must not save; saving is Opslaan or Ctrl+S.
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.save_button = _button(tr("Opslaan (Ctrl+S)"), tr("Bewaart de regel; nieuwe berichten worden er meteen mee gerouteerd."), self)
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
-        self.save_button.setAutoDefault(False)
-        cancel = box.addButton(tr("Annuleren"), QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setAccessibleName(tr("Annuleren"))
-        cancel.setAccessibleDescription(tr("Sluit zonder iets te bewaren (Escape)."))
-        cancel.setAutoDefault(False)
-        box.accepted.connect(self.try_save)
-        box.rejected.connect(self.reject)
-        layout.addWidget(box)
+        self.save_button.clicked.connect(self.try_save)
+        cancel = _button(tr("Annuleren"), tr("Sluit zonder iets te bewaren (Escape)."), self)
+        cancel.clicked.connect(self.reject)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(cancel)
+        layout.addLayout(buttons)
 
         self._validate_timer = QTimer(self, singleShot=True, interval=VALIDATE_MS, timeout=self.validate)
         self.load(rule.name if rule else "", rule.definition if rule else {"when": {}, "then": {}})
@@ -809,7 +806,7 @@ class RuleEditor(QDialog):
                 self._loading = True
                 self.tabs.setCurrentIndex(self.JSON)
                 self._loading = False
-                _say(self.problem, problem)
+                self.validate()
                 self.json.setFocus()
                 return
             self._loading = True
@@ -911,6 +908,11 @@ class RuleEditor(QDialog):
         super().done(result)
 
 
+def _perform(db: Database, actor: Actor, action: str, args: dict):
+    """On the worker: an action whose own arguments include `name` (which `Ops.perform` takes for the action's name)."""
+    return perform(db, action, actor, origin="desktop", **args)
+
+
 # -- the rules dialog ---------------------------------------------------------------------
 
 
@@ -976,9 +978,7 @@ class RulesDialog(QDialog):
         self.new_button.setShortcut(QKeySequence.StandardKey.New)
         self.edit_button = _button(tr("&Bewerken…"), tr("Bewerk de gekozen regel (Enter)."), page)
         self.up_button = _button(tr("Omhoog (Alt+\u2191)"), tr("Zet de gekozen regel een plaats hoger (Alt+pijl omhoog)."), page)
-        self.up_button.setShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Up))
         self.down_button = _button(tr("Omlaag (Alt+\u2193)"), tr("Zet de gekozen regel een plaats lager (Alt+pijl omlaag)."), page)
-        self.down_button.setShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Down))
         self.enable_button = _button(tr("&Uitzetten"), tr("Zet de gekozen regel uit of weer aan (spatie)."), page)
         self.remove_button = _button(tr("&Verwijderen…"), tr("Verwijder de gekozen regel (Delete); er wordt eerst gevraagd."), page)
         for button in (self.new_button, self.edit_button, self.up_button, self.down_button, self.enable_button, self.remove_button):
@@ -991,6 +991,10 @@ class RulesDialog(QDialog):
         self.down_button.clicked.connect(lambda: self.move(1))
         self.enable_button.clicked.connect(self.toggle_enabled)
         self.remove_button.clicked.connect(self.remove_rule)
+        # On the rules page, not on the buttons: a button's window-wide Alt+arrow did not reach them.
+        for keys, step in ((Qt.Key.Key_Up, -1), (Qt.Key.Key_Down, 1)):
+            QShortcut(QKeySequence(Qt.Modifier.ALT | keys), page, lambda step=step: self.move(step),
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence(Qt.Key.Key_Space), self.table, self.toggle_enabled, context=Qt.ShortcutContext.WidgetShortcut)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.remove_rule,
                   context=Qt.ShortcutContext.WidgetShortcut)
@@ -1177,10 +1181,11 @@ class RulesDialog(QDialog):
             editor.saved(reason_for(error) if isinstance(error, ActionError) else tr("Dat lukte niet; zie het logboek."))
 
         if editor.rule is None:
-            future = self.ops.perform("add_rule", name=name, definition=definition, enabled=enabled, on_done=done, on_error=failed)
+            args = {"name": name, "definition": definition, "enabled": enabled}
+            future = self.ops.read(_perform, self.db, self.actor, "add_rule", args, on_done=done, on_error=failed)
         else:
-            future = self.ops.perform("update_rule", rule_id=editor.rule.id, name=name, definition=definition,
-                                      on_done=done, on_error=failed)
+            args = {"rule_id": editor.rule.id, "name": name, "definition": definition}
+            future = self.ops.read(_perform, self.db, self.actor, "update_rule", args, on_done=done, on_error=failed)
         if future is None:
             editor.saved(tr("Newsroom sluit af; er is niets opgeslagen."))
 
