@@ -13,8 +13,6 @@ it writes what it finds, so it runs to the end.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -264,9 +262,7 @@ class IncidentsDialog(QDialog):
         self.title.setStyleSheet("font-weight: bold")
         head.addWidget(self.title, 1)
         self.accept_button = _button(tr("Accepteren (A)"), tr("Dit is één incident: de melders krijgen samen één antwoord (A)."), detail)
-        self.accept_button.setShortcut(QKeySequence(Qt.Key.Key_A))
         self.decline_button = _button(tr("Afwijzen (D)"), tr("Dit is geen incident; het wordt niet opnieuw voorgesteld (D)."), detail)
-        self.decline_button.setShortcut(QKeySequence(Qt.Key.Key_D))
         head.addWidget(self.accept_button)
         head.addWidget(self.decline_button)
         detail_layout.addLayout(head)
@@ -320,6 +316,9 @@ class IncidentsDialog(QDialog):
         self.remove_button.clicked.connect(self.remove_member)
         self.send_button.clicked.connect(self.send)
         self.composer.textChanged.connect(self._update_counter)
+        # Shortcuts, not the buttons' own: a button's shortcut clicks it only after a 100 ms animation.
+        QShortcut(QKeySequence(Qt.Key.Key_A), self, self.accept_incident)
+        QShortcut(QKeySequence(Qt.Key.Key_D), self, self.decline_incident)
         for keys in ("Ctrl+Shift+Return", "Ctrl+Shift+Enter"):
             QShortcut(QKeySequence(keys), self.composer, self.send, context=Qt.ShortcutContext.WidgetShortcut)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.members_view, self.remove_member,
