@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from newsroom.actions import Actor
+from newsroom.actions import Actor, Change, perform
 from newsroom.actions.common import MANAGING_ROLES
 from newsroom.actions.targets import active_crises
 from newsroom.db.engine import Database, DatabaseError
@@ -35,6 +35,12 @@ from ui import labels
 from ui.i18n import tr
 from ui.ops import Ops, describe_error
 from ui.plain import one_line
+
+
+def _perform(db: Database, actor: Actor, action: str, args: dict) -> Change:
+    # Through Ops.read, not Ops.perform: crisis_on takes an argument called
+    # `name`, which Ops.perform's own first parameter would swallow.
+    return perform(db, action, actor, origin="desktop", **args)
 
 
 def read_crises(db: Database) -> list[dict]:
@@ -46,7 +52,7 @@ def read_crises(db: Database) -> list[dict]:
 class CrisisDialog(QDialog):
     """The crises that are on, switching one off, and switching a new one on."""
 
-    changed = Signal()
+    changed = Signal(object)  # the Change of crisis_on / crisis_off, for the window to refresh what it names
 
     def __init__(self, parent: QWidget | None, *, db: Database, ops: Ops, actor: Actor):
         super().__init__(parent)
@@ -225,10 +231,11 @@ class CrisisDialog(QDialog):
             self.tags.setFocus()
             return
         self.on_button.setEnabled(False)
-        self.ops.perform("crisis_on", name=name, tags=tags, channels=channels, statement=self.statement.toPlainText(),
-                         on_done=lambda change: self._switched(tr("De crisismodus staat aan: {name}. {n} zaken herberekend.").format(
-                             name=name, n=change.info.get("cases", 0))),
-                         on_error=self._failed)
+        args = {"name": name, "tags": tags, "channels": channels, "statement": self.statement.toPlainText()}
+        self.ops.read(_perform, self.db, self.actor, "crisis_on", args,
+                      on_done=lambda change: self._switched(change, tr("De crisismodus staat aan: {name}. {n} zaken herberekend.").format(
+                          name=name, n=change.info.get("cases", 0))),
+                      on_error=self._failed)
 
     def switch_off(self) -> None:
         row = self.active.currentRow()
@@ -236,11 +243,11 @@ class CrisisDialog(QDialog):
             return
         crisis = self._crises[row]
         self.off_button.setEnabled(False)
-        self.ops.perform("crisis_off", crisis_id=crisis["id"],
-                         on_done=lambda _change: self._switched(tr("De crisismodus is uit: {name}.").format(name=crisis["name"])),
-                         on_error=self._failed)
+        self.ops.read(_perform, self.db, self.actor, "crisis_off", {"crisis_id": crisis["id"]},
+                      on_done=lambda change: self._switched(change, tr("De crisismodus is uit: {name}.").format(name=crisis["name"])),
+                      on_error=self._failed)
 
-    def _switched(self, text: str) -> None:
+    def _switched(self, change: Change, text: str) -> None:
         self.name.clear()
         self.tags.clear()
         self.statement.clear()
@@ -249,7 +256,7 @@ class CrisisDialog(QDialog):
         self.on_button.setEnabled(self.may_switch)
         self.reload()
         self.show_message(text)
-        self.changed.emit()
+        self.changed.emit(change)
 
     def _failed(self, error: BaseException) -> None:
         self.on_button.setEnabled(self.may_switch)

@@ -1061,7 +1061,7 @@ class MainWindow(QMainWindow):
             self._dialog.activateWindow()
             return
         dialog = CrisisDialog(self, db=self.desk.db, ops=self.ops, actor=self.desk.actor)
-        dialog.changed.connect(self.refresh_crisis)
+        dialog.changed.connect(self.on_change)  # refreshes the indicator and the recomputed clocks
         self._open_dialog(dialog, lambda: None)
 
     def _open_other(self, module: str, function: str) -> None:
