@@ -13,6 +13,7 @@ it writes what it finds, so it runs to the end.
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (

@@ -45,7 +45,13 @@ from newsroom.actions import ActionError, Actor, perform
 from newsroom.actions.routing import list_rules, preview_rule
 from newsroom.db.engine import Database
 from newsroom.model import OPEN_STATUS_VALUES, CaseCount, Department, Role, User
-from newsroom.routing.rules import PLATFORMS, POLICIES, WEEKDAYS, RuleInvalid, compile_rule
+from newsroom.routing.rules import (
+    PLATFORMS,
+    POLICIES,
+    WEEKDAYS,
+    RuleInvalid,
+    compile_rule,
+)
 from newsroom.timeutil import parse_instant
 from ui import labels
 from ui.channels_dialog import _button, _RowsModel, _table

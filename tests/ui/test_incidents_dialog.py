@@ -10,8 +10,20 @@ from newsroom.actions import resolve_actor
 from newsroom.actions.incidents import incident_detail, list_incidents, scan_incidents
 from newsroom.model import Incident, Message, Reply
 from tests.core.conftest import ingest
-from tests.incidents.test_incident_actions import NOW, PLATFORMS, connect_channels, storm_items
-from ui.incidents_dialog import IncidentsDialog, IncidentsModel, MembersModel, length_report, open_incidents_dialog, read_incidents
+from tests.incidents.test_incident_actions import (
+    NOW,
+    PLATFORMS,
+    connect_channels,
+    storm_items,
+)
+from ui.incidents_dialog import (
+    IncidentsDialog,
+    IncidentsModel,
+    MembersModel,
+    length_report,
+    open_incidents_dialog,
+    read_incidents,
+)
 from ui.ops import Ops
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier

@@ -279,7 +279,14 @@ def test_others_may_look_but_not_change(qtbot, db, desk):
 
 
 def test_every_control_has_a_name(qtbot, db, desk):
-    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QTableView
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QSpinBox,
+        QTableView,
+    )
 
     dialog = desk()
     dialog.new_rule()
