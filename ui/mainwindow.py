@@ -305,7 +305,7 @@ class MainWindow(QMainWindow):
         metrics = QFontMetrics(table.font())
         em = metrics.horizontalAdvance("m")
         header_metrics = QFontMetrics(header.font())
-        for key, width in (("status", 7), ("channel", 8), ("author", 10), ("department", 8), ("assignee", 6), ("age", 4)):
+        for key, width in (("status", 7), ("channel", 8), ("author", 10), ("department", 8), ("assignee", 6), ("age", 9)):
             title = self.model.headerData(COLUMN[key], Qt.Orientation.Horizontal)
             # Never narrower than the column's title (in this language, at this font size).
             header.resizeSection(COLUMN[key], max(width * em, header_metrics.horizontalAdvance(title) + em * 2))
