@@ -349,8 +349,9 @@ def compute(h: History, config: TargetsConfig, crises: list[CrisisWindow] = ()) 
             entry["elapsed_s"] = spent // US
         if clock.department_id is not None:
             entry["department_id"] = clock.department_id
-        if crisis:
-            entry["crisis"] = True
+        if crisis and any(ca < (b if b is not None else ca + 1) and (cb is None or a < cb)
+                          for a, b in clock.intervals for ca, cb in crisis):
+            entry["crisis"] = True  # only a clock that counted during a crisis: one that ended before it is unchanged
         out.append(entry)
         if state == "running":
             d = entry["due"]

@@ -565,3 +565,13 @@ def test_policy_lists_expand_and_any_matches_all():
     assert config.policies[0].minutes("handoff") is None
     with pytest.raises(ValueError, match="there is no calendar"):
         config.calendar("nergens")
+
+
+def test_a_clock_that_ended_before_a_crisis_is_not_marked():
+    """A crisis switched on later changes nothing about a case closed before it (stored == recomputed)."""
+    h = history([ams(2026, 2, 2, 10, 0)], [ams(2026, 2, 2, 10, 30)], [status(ams(2026, 2, 2, 12, 0), "closed")], channel_id=3)
+    later = [CrisisWindow(ams(2026, 2, 3, 9, 0), None, frozenset(), frozenset({3}))]
+    assert compute(h, CONFIG, later).clocks == compute(h, CONFIG).clocks
+    during = [CrisisWindow(ams(2026, 2, 2, 11, 0), ams(2026, 2, 2, 11, 30), frozenset(), frozenset({3}))]
+    c = clocks_of(h, crises=during)
+    assert "crisis" not in c["first_response", 0] and c["resolution", 0]["crisis"] is True
