@@ -290,7 +290,7 @@ def clock_view(clock: dict, now_s: int, calendar: Calendar, departments: dict[in
         90: tr("Dringend: 90% van de termijn is op."),
         100: tr("De termijn is verstreken: te laat."),
     }.get(level, "")
-    description = f"{text}. {sentence}".strip() if sentence else text
+    description = f"{text}. {sentence}" if sentence else f"{text}."
     return ClockView(text, level, description)
 
 
@@ -1033,6 +1033,8 @@ class CasePane(QWidget):
     def update_hints(self) -> None:
         """The readability hints for the reply as typed (guidance; sending is never blocked by them)."""
         text = hints_text(self.reply.toPlainText())
+        if text:
+            text = "\n".join(tr("Tip: {hint}").format(hint=line) for line in text.split("\n"))
         self.hints.setText(text)
         self.hints.setAccessibleDescription(text)
         self.hints.setVisible(bool(text))

@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,6 +36,7 @@ from newsroom.actions import ActionError
 from newsroom.actions.templates import TEMPLATES, render_for_case
 from newsroom.db.engine import Database
 from ui import labels
+from ui.case_pane import hint_text
 from ui.core_text import explain
 from ui.i18n import N_, tr
 from ui.ops import Ops
@@ -161,9 +168,6 @@ class TemplatePicker(QDialog):
 
     def __init__(self, parent: QWidget, *, db: Database, ops: Ops, case_id: int):
         super().__init__(parent)
-        from ui.case_pane import hint_text  # the pane imports this module; the hint wording lives there
-
-        self._hint_text = hint_text
         self._db = db
         self._ops = ops
         self._case_id = case_id
@@ -277,7 +281,7 @@ class TemplatePicker(QDialog):
         self.length.setText(text)
         self.length.setAccessibleDescription(text)
         set_warning(self.length, over)
-        hints = [self._hint_text(h) for h in report.get("hints") or []]
+        hints = [hint_text(h) for h in report.get("hints") or []]
         self.hints.setText("\n".join(hints) if hints else tr("Geen tips: de tekst leest makkelijk."))
         self.hints.setAccessibleDescription(self.hints.text())
 

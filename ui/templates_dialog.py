@@ -37,11 +37,20 @@ from newsroom.actions.templates import ANY_PLATFORM, auto_ack_on, preview
 from newsroom.db.engine import Database
 from newsroom.model import Channel, Platform
 from ui import labels
+from ui.case_pane import hint_text
 from ui.core_text import CORE_TEMPLATES, explain
 from ui.i18n import N_, tr
 from ui.ops import Ops, describe_error
 from ui.plain import one_line, plain_label
-from ui.template_picker import KINDS, LANGUAGE_NAMES, TemplateListModel, TemplateRow, length_text, read_templates, set_warning
+from ui.template_picker import (
+    KINDS,
+    LANGUAGE_NAMES,
+    TemplateListModel,
+    TemplateRow,
+    length_text,
+    read_templates,
+    set_warning,
+)
 
 CHANNELS = Channel.__table__
 CHECK_DELAY_MS = 250
@@ -326,8 +335,6 @@ class TemplatesDialog(QDialog):
         self.length.setText("  \u00b7  ".join(parts))
         self.length.setAccessibleDescription(self.length.text())
         set_warning(self.length, over)
-        from ui.case_pane import hint_text
-
         hints = [hint_text(h) for h in reports[0][1]["hints"]]
         self.hints.setText("\n".join(hints) if hints else tr("Geen tips: de tekst leest makkelijk."))
         self.hints.setAccessibleDescription(self.hints.text())

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -130,7 +130,10 @@ def _colour(label) -> str:
 def _clock(state="running", due_in=None, target=100, **extra) -> tuple[dict, int]:
     now = 1_800_000_000
     due = None if due_in is None else now + due_in * 60
-    iso = lambda s: None if s is None else __import__("datetime").datetime.fromtimestamp(s, __import__("datetime").UTC).isoformat()  # noqa: E731
+
+    def iso(s):
+        return None if s is None else datetime.fromtimestamp(s, UTC).isoformat()
+
     clock = {"clock": "first_response", "seq": 0, "start": iso(now - 3600), "target_minutes": target, "calendar": "24/7",
              "state": state, "due": iso(due), "stop": iso(extra.pop("stop", None)), "met": state == "met",
              "breached": extra.pop("breached", False), "warning": extra.pop("warning", 0), "paused_seconds": 0, **extra}
