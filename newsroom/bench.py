@@ -82,6 +82,8 @@ def _raw_baseline(feed: Path, work: Path, messages: int) -> dict:
             author = obj["author"]
             rows.append((number, obj["channel"], obj["external_id"], author.get("name") or author.get("handle"), obj["text"], obj["received_at"]))
     path = work / "raw.sqlite3"
+    for suffix in ("", "-wal", "-shm"):  # a run that was stopped leaves its file behind
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")

@@ -19,7 +19,8 @@ from sqlalchemy import bindparam, case, select, text, update
 from newsroom.actions.base import Change, Tx, action
 from newsroom.actions.common import CASES, MESSAGES, channel_id_for, snippet
 from newsroom.actions.placement import acknowledge, place_new_cases, tag_new_cases
-from newsroom.actions.targets import refresh_clocks
+from newsroom.actions.clockstore import refresh
+from newsroom.actions.targets import load_config
 from newsroom.db.bulk import insert_rows
 from newsroom.db.derived import count_new_cases, index_new_messages
 from newsroom.db.ids import reserve_ids
@@ -281,7 +282,8 @@ def ingest_items(tx: Tx, items: Sequence[InboundItem]) -> IngestResult:
     # Existing cases with new messages: their clocks follow from the stored history.
     existing = [case_id for case_id, s in states.items() if s.get("touched")]
     if existing:
-        refresh_clocks(tx, existing)
+        config, crises = load_config(tx.conn, tx.cache)
+        refresh(tx, existing, config, crises)
     if new_cases:
         first_message = {}
         for message_id, (_channel_id, _item, case_ref) in zip(message_ids, placement):

@@ -17,7 +17,8 @@ from sqlalchemy import insert, select
 
 from newsroom.actions.base import Tx
 from newsroom.actions.common import CHANNELS, TAGS
-from newsroom.actions.targets import CASE_TAGS, load_config, stored_values
+from newsroom.actions.clockstore import stored_values
+from newsroom.actions.targets import CASE_TAGS, load_config
 from newsroom.targets.clocks import History, compute, to_us
 
 
@@ -69,8 +70,6 @@ def place_new_cases(tx: Tx, summaries: list[dict]) -> list[Placed]:
     decisions = _route(tx, summaries, channels)
     config, crises = load_config(tx.conn, tx.cache)
     now_s = int(tx.now.timestamp())
-    from newsroom.actions.targets import next_alert  # noqa: F401  (stored_values uses it)
-
     placed = []
     for v, decision in zip(summaries, decisions):
         p = Placed()
@@ -81,7 +80,7 @@ def place_new_cases(tx: Tx, summaries: list[dict]) -> list[Placed]:
             p.rule_id = decision.rule_id
             p.tags = tuple(decision.tags)
         history = History(channels[v["channel_id"]][0], v["channel_id"], p.priority, frozenset(p.tags),
-                          inbound=sorted(to_us(t) for t in v["inbound"]))
+                          sorted(to_us(t) for t in v["inbound"]), [], [])
         values = stored_values(compute(history, config, crises), now_s)
         p.clocks, p.due_at, p.risk_at, p.alert_at = values["clocks"], values["due_at"], values["risk_at"], values["alert_at"]
         placed.append(p)
