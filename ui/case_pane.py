@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     QTextBoundaryFinder,
     QTimer,
@@ -32,12 +33,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QColor, QFont, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QFormLayout,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QListView,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
@@ -66,6 +69,7 @@ from ui.plain import display_lines, one_line, plain_label, visible
 PREVIEW_CHARS = 100_000
 CASE_BUTTONS = ("claim", "release", "route", "assign", "tag", "note", "status", "resolve", "priority", "reply", "merge", "split",
                 "handoff", "sendback", "template")
+BUTTON_COLUMNS = 3
 CLOCK_TICK_MS = 30_000
 HINTS_DELAY_MS = 600
 HINTS_MAX_CHARS = 20_000  # readability of a longer text is read from its start
@@ -310,6 +314,24 @@ def hints_text(text: str, language: str = "nl") -> str:
     return "\n".join(hint_text(h) for h in readability(text[:HINTS_MAX_CHARS], language))
 
 
+class _TopArea(QScrollArea):
+    """A scroll area that asks for all of its content (QScrollArea caps its wish at 24 lines)."""
+
+    def sizeHint(self) -> QSize:
+        inner = self.widget()
+        if inner is None:
+            return super().sizeHint()
+        hint = inner.sizeHint()
+        width = self.viewport().width()
+        height = inner.heightForWidth(width) if width > 0 and inner.hasHeightForWidth() else -1
+        return QSize(hint.width() + self.verticalScrollBar().sizeHint().width(), height if height > 0 else hint.height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()  # wrapped lines: another width, another height
+
+
 class CasePane(QWidget):
     """Shows one case; the actions themselves live in the main window (one QAction each)."""
 
@@ -363,6 +385,16 @@ class CasePane(QWidget):
         self.banner.hide()
         layout.addWidget(self.banner)
 
+        # Fields, clocks and buttons scroll when the window is low, so the conversation and the reply keep their room.
+        self.top = _TopArea(page)
+        self.top.setWidgetResizable(True)
+        self.top.setFrameShape(QFrame.Shape.NoFrame)
+        self.top.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.top.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.top.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        top_widget = QWidget(self.top)
+        top_layout = QVBoxLayout(top_widget)
+        top_layout.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields: dict[str, QLabel] = {}
@@ -381,29 +413,23 @@ class CasePane(QWidget):
             value.setAccessibleName(name)
             self.fields[key] = value
             form.addRow(name, value)
-        layout.addLayout(form)
-
         self.clocks_box = QWidget(page)
         clocks_layout = QVBoxLayout(self.clocks_box)
-        clocks_layout.setContentsMargins(0, 2, 0, 2)
-        clocks_layout.setSpacing(1)
-        self.clocks_heading = QLabel(tr("Termijnen"), self.clocks_box)
-        self.clocks_heading.setTextFormat(Qt.TextFormat.PlainText)
-        heading_font = QFont(self.clocks_heading.font())
-        heading_font.setBold(True)
-        self.clocks_heading.setFont(heading_font)
-        clocks_layout.addWidget(self.clocks_heading)
+        clocks_layout.setContentsMargins(0, 0, 0, 0)
+        clocks_layout.setSpacing(0)
         self.clock_lines: list[QLabel] = []
         self._clocks_layout = clocks_layout
+        self.clocks_heading = QLabel(tr("Termijnen"), page)
+        self.clocks_heading.setTextFormat(Qt.TextFormat.PlainText)
+        form.addRow(self.clocks_heading, self.clocks_box)
         self.routed = plain_label("", page)
         self.routed.setAccessibleName(tr("Routering"))
-        self.routed.hide()
         self.incident = plain_label("", page)
         self.incident.setAccessibleName(tr("Incident"))
-        self.incident.hide()
-        layout.addWidget(self.clocks_box)
-        layout.addWidget(self.routed)
-        layout.addWidget(self.incident)
+        form.addRow(tr("Routering"), self.routed)
+        form.addRow(tr("Incident"), self.incident)
+        self._form = form
+        top_layout.addLayout(form)
         self._clock_timer = QTimer(self, interval=CLOCK_TICK_MS, timeout=self.update_clocks)
 
         buttons = QGridLayout()
@@ -420,8 +446,11 @@ class CasePane(QWidget):
             button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             button.setMinimumWidth(button.fontMetrics().horizontalAdvance("Wwwwwww"))
             self.buttons[key] = button
-            buttons.addWidget(button, position // 3, position % 3)
-        layout.addLayout(buttons)
+            buttons.addWidget(button, position // BUTTON_COLUMNS, position % BUTTON_COLUMNS)
+        top_layout.addLayout(buttons)
+        self.top.setWidget(top_widget)
+        self.top.setMinimumHeight(self.fontMetrics().height() * 6)
+        layout.addWidget(self.top)
 
         split = QSplitter(Qt.Orientation.Vertical, page)
         split.setChildrenCollapsible(False)
@@ -611,6 +640,8 @@ class CasePane(QWidget):
         self._render_draft(detail, keep_draft=keep_draft)
         self._render_replies(detail)
         self.buttons["split"].setEnabled(len(detail["messages"]) > 1)
+        self.top.widget().adjustSize()
+        self.top.updateGeometry()
 
     def _render_clocks(self, detail: dict) -> None:
         clocks = detail.get("clocks") or []
@@ -621,15 +652,17 @@ class CasePane(QWidget):
             self.clock_lines.append(line)
         for extra in self.clock_lines[len(clocks):]:
             extra.hide()
-        self.clocks_box.setVisible(bool(clocks))
+        form = self._form
+        form.setRowVisible(self.clocks_box, bool(clocks))
+        form.setRowVisible(self.fields["due"], not clocks)  # the clocks say it, per clock
         rule = detail.get("routed_by_rule")
         if rule:
             self.routed.setText(tr("Gerouteerd door regel \u201c{name}\u201d").format(name=one_line(rule.get("name") or f"#{rule['id']}", 120)))
-        self.routed.setVisible(bool(rule))
+        form.setRowVisible(self.routed, bool(rule))
         incidents = detail.get("incidents") or []
         if incidents:
             self.incident.setText(tr("Hoort bij incident {ids}").format(ids=", ".join(f"#{i}" for i in incidents)))
-        self.incident.setVisible(bool(incidents))
+        form.setRowVisible(self.incident, bool(incidents))
         self.update_clocks()
         if clocks:
             self._clock_timer.start()

@@ -5,7 +5,8 @@ from ui.i18n import N_
 
 TEMPLATES = {
     # newsroom/actions/targets.py: hand-off and send-back
-    "A {what} needs a note that says why.": N_("Schrijf een notitie die zegt waarom; zonder kan het niet."),
+    # {what} is the core's English word (hand-off, send-back); the Dutch sentence names it in brackets.
+    "A {what} needs a note that says why.": N_("Schrijf een notitie die zegt waarom ({what}); zonder kan het niet."),
     "Say who you are to hand a case off (--as USER).": N_("Zeg wie u bent om een zaak over te dragen (--as GEBRUIKER)."),
     "{actor} ({role}) may not hand cases off; the contact centre does.": N_(
         "{actor} ({role}) mag geen zaken overdragen; dat doet het klantcontactcentrum."
@@ -21,13 +22,25 @@ TEMPLATES = {
     "{actor} ({role}) may not send cases back; the department does.": N_(
         "{actor} ({role}) mag geen zaken terugsturen; dat doet de afdeling."
     ),
+    # newsroom/actions/targets.py: crisis mode and importing targets (no other desk file names them yet)
+    "A crisis needs a name of 1 to 200 characters.": N_("Een crisis heeft een naam van 1 tot 200 tekens nodig."),
+    "Crisis mode is not on.": N_("De crisismodus staat niet aan."),
+    "Name the crisis topic: at least one tag or channel.": N_("Noem het onderwerp van de crisis: minstens één label of kanaal."),
+    "The holding statement must be text.": N_("Het vastgezette bericht moet tekst zijn."),
+    "The targets file is not usable: {reason}": N_("Het bestand met termijnen is niet bruikbaar: {reason}"),
+    "{actor} ({role}) may not change response targets; an admin does.": N_(
+        "{actor} ({role}) mag de termijnen niet wijzigen; dat doet een beheerder."
+    ),
+    "{actor} ({role}) may not switch crisis mode; a supervisor does.": N_(
+        "{actor} ({role}) mag de crisismodus niet aan- of uitzetten; dat doet een teamleider."
+    ),
 }
 
 ENGLISH: dict[str, str] = {}  # filled below, by the file the strings come from
 
 ENGLISH.update({
     # the core's reasons above
-    "Schrijf een notitie die zegt waarom; zonder kan het niet.": "Write a note that says why; it cannot be done without one.",
+    "Schrijf een notitie die zegt waarom ({what}); zonder kan het niet.": "Write a note that says why ({what}); it cannot be done without one.",
     "Zeg wie u bent om een zaak over te dragen (--as GEBRUIKER).": "Say who you are to hand a case off (--as USER).",
     "{actor} ({role}) mag geen zaken overdragen; dat doet het klantcontactcentrum.":
         "{actor} ({role}) may not hand cases off; the contact centre does.",
@@ -36,6 +49,15 @@ ENGLISH.update({
     "Zeg wie u bent om een zaak terug te sturen (--as GEBRUIKER).": "Say who you are to send a case back (--as USER).",
     "Zaak {case_id} is niet overgedragen, dus terugsturen kan niet.": "Case {case_id} was not handed off, so it cannot be sent back.",
     "{actor} ({role}) mag geen zaken terugsturen; dat doet de afdeling.": "{actor} ({role}) may not send cases back; the department does.",
+    "Een crisis heeft een naam van 1 tot 200 tekens nodig.": "A crisis needs a name of 1 to 200 characters.",
+    "De crisismodus staat niet aan.": "Crisis mode is not on.",
+    "Noem het onderwerp van de crisis: minstens één label of kanaal.": "Name the crisis topic: at least one tag or channel.",
+    "Het vastgezette bericht moet tekst zijn.": "The holding statement must be text.",
+    "Het bestand met termijnen is niet bruikbaar: {reason}": "The targets file is not usable: {reason}",
+    "{actor} ({role}) mag de termijnen niet wijzigen; dat doet een beheerder.":
+        "{actor} ({role}) may not change response targets; an admin does.",
+    "{actor} ({role}) mag de crisismodus niet aan- of uitzetten; dat doet een teamleider.":
+        "{actor} ({role}) may not switch crisis mode; a supervisor does.",
     # ui/case_pane.py
     "ontvangstbevestiging": "acknowledgement",
     "tussenbericht": "holding answer",
