@@ -33,7 +33,6 @@ from newsroom.actions.replies import REPLIES, queue_reply, reply_sending, reply_
 from newsroom.actions.targets import (
     ALERTS,
     EVENTS,
-    _alert_rows,
     crisis_off,
     crisis_on,
     handoff,
@@ -350,6 +349,19 @@ def coverage(clocks: dict[int, list[dict]]) -> Counter:
     return seen
 
 
+def passed_thresholds(clock: dict, now_s: int):
+    """(level, instant) of each threshold the clock reached by `now_s` while it counted (met exactly at due is in time)."""
+    state = clock["state"]
+    end = now_s if state == "running" else clock.get("paused_since") if state == "paused" else clock.get("stop")
+    for lvl, key in ((75, "warn75"), (90, "warn90"), (100, "due")):
+        at = clock.get(key)
+        if at is None or at > now_s or at > end:
+            continue
+        if state not in ("running", "paused") and lvl == 100 and at == end:
+            continue
+        yield lvl, at
+
+
 def sweep(sim: Sim, now: datetime) -> int:
     recorded = 0
     while True:
@@ -390,14 +402,19 @@ def run(db, people, n_cases: int, seed: int, *, busy: float = 0.3, quiet: float 
         # Every threshold the clocks have passed by `later` is recorded ...
         later_s = int(later.timestamp())
         by_key = {(r.case_id, r.clock, r.seq, r.level): r for r in rows}
-        from newsroom.actions.targets import Result
-
         expected = {}
         for case_id, case_clocks in clocks.items():
-            fake_tx = Tx(conn=conn, actor=SYSTEM, now=later, origin="test", dialect=db.dialect)
-            for r in _alert_rows(case_id, Result(case_clocks, None, None), later_s, fake_tx):
-                expected[(r["case_id"], r["clock"], r["seq"], r["level"])] = r["at"]
-        assert set(expected) <= set(by_key), sorted(set(expected) - set(by_key))[:5]
+            for c in case_clocks:
+                for lvl, at in passed_thresholds(c, later_s):
+                    expected[(case_id, c["clock"], c["seq"], lvl)] = datetime.fromtimestamp(at, UTC)
+        # (Thresholds passed longer ago than the store's look-back are left out on purpose: an import of old mail
+        # raises no alerts; see newsroom/actions/clockstore.py ALERT_LOOKBACK_S.)
+        try:
+            from newsroom.actions.clockstore import ALERT_LOOKBACK_S as lookback
+        except ImportError:
+            lookback = None
+        recent = {k: at for k, at in expected.items() if lookback is None or at.timestamp() > later_s - lookback}
+        assert set(recent) <= set(by_key), sorted(set(recent) - set(by_key))[:5]
         # ... at the clock's threshold (cases whose targets never changed: a priority or tag change may move a threshold
         # after its alert was recorded, and a merge brings earlier messages).
         changed = set(conn.execute(select(EVENTS.c.case_id).where(EVENTS.c.kind.in_(["priority", "tag", "untag"]))).scalars())
@@ -411,7 +428,7 @@ def run(db, people, n_cases: int, seed: int, *, busy: float = 0.3, quiet: float 
             assert row.at == expected[key], (key, row.at, expected[key])
             checked += 1
         assert checked > 0
-        for key, at in expected.items():
+        for key, at in recent.items():
             assert by_key[key].at == at or key[0] in changed or key[0] in merged
         assert {r.level for r in rows} == {75, 90, 100}
         assert conn.execute(select(func.count()).select_from(CASES).where(CASES.c.merged_into_id.is_(None))).scalar() == len(clocks)
