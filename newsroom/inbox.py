@@ -587,7 +587,7 @@ _ROW_COLUMNS = [
     CASES.c[name]
     for name in (
         "id", "status", "priority", "department_id", "assignee_id", "channel_id", "author_label", "subject",
-        "snippet", "message_count", "created_at", "last_message_at", "due_at", "risk_at", "clocks",
+        "snippet", "message_count", "created_at", "last_message_at", "due_at", "risk_at", "urgent_at",
     )
 ]
 
@@ -609,10 +609,7 @@ SELECT c.id, c.status, c.priority, d.name, u.name, ch.platform, ch.account, c.au
        (SELECT group_concat(name, char(31)) FROM
            (SELECT t.name AS name FROM case_tags AS ct JOIN tags AS t ON t.id = ct.tag_id
             WHERE ct.case_id = c.id ORDER BY t.name)),
-       c.risk_at,
-       CASE WHEN c.risk_at IS NOT NULL THEN
-           (SELECT min(json_extract(e.value, '$.warn90')) FROM json_each(c.clocks) AS e
-            WHERE json_extract(e.value, '$.state') = 'running') END
+       c.risk_at, c.urgent_at
 FROM json_each(?) AS j
 JOIN cases AS c ON c.id = j.value
 JOIN channels AS ch ON ch.id = c.channel_id
@@ -627,16 +624,6 @@ def _sqlite_instant(value: str | None) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value).replace(tzinfo=UTC)
 
 
-def _from_seconds(value: int | None) -> datetime | None:
-    return None if value is None else datetime.fromtimestamp(value, UTC)
-
-
-def _warn90(clocks: str | None) -> int | None:
-    """The soonest 90% instant (seconds) of the running clocks in a case's stored clocks."""
-    found = [c["warn90"] for c in json.loads(clocks) if c.get("state") == "running" and c.get("warn90") is not None] if clocks else []
-    return min(found) if found else None
-
-
 def fetch_rows(conn: Connection, ids: list[int]) -> list[CaseRow]:
     """Inbox rows for case ids, in the given order."""
     if not ids:
@@ -648,7 +635,7 @@ def fetch_rows(conn: Connection, ids: list[int]) -> list[CaseRow]:
             out.append(
                 CaseRow(case_id, status, priority, department, assignee, platform, account, author, subject, snippet_text,
                         count, _sqlite_instant(created), _sqlite_instant(last), _sqlite_instant(due),
-                        tags.split(_TAG_SEP) if tags else [], _sqlite_instant(risk), _from_seconds(warn90))
+                        tags.split(_TAG_SEP) if tags else [], _sqlite_instant(risk), _sqlite_instant(warn90))
             )
         return out
     names = Directory(conn)
@@ -686,7 +673,7 @@ def fetch_rows(conn: Connection, ids: list[int]) -> list[CaseRow]:
                 due_at=row.due_at,
                 tags=tags.get(case_id, []),
                 risk_at=row.risk_at,
-                warn90_at=_from_seconds(_warn90(row.clocks)) if row.risk_at is not None else None,
+                warn90_at=row.urgent_at,
             )
         )
     return out

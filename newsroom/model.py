@@ -264,6 +264,8 @@ class Case(Base):
     # clock's due time and risk_at the soonest 75% instant.
     clocks: Mapped[str | None] = mapped_column(Text)
     risk_at: Mapped[datetime | None] = mapped_column(Instant())
+    # The soonest 90% instant of a running clock (the inbox colours red from it).
+    urgent_at: Mapped[datetime | None] = mapped_column(Instant())
     # Bookkeeping for the alert sweep (not part of the clocks): the next
     # threshold instant of a running clock that has not been recorded yet.
     alert_at: Mapped[datetime | None] = mapped_column(Instant())

@@ -161,8 +161,9 @@ class MainWindow(QMainWindow):
         self._setup_table()
         center_layout.addWidget(self.table, 1)
 
-        self.pane = CasePane(desk.db, desk.actor.name, self.actions_by_key, self)
+        self.pane = CasePane(desk.db, desk.actor.name, self.actions_by_key, self, ops=ops)
         self.pane.setMinimumWidth(270)
+        self.pane.said.connect(self.say)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.views)

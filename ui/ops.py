@@ -72,6 +72,7 @@ class Ops(QObject):
     def perform(
         self,
         name: str,
+        /,
         *,
         actor: Actor | None = None,
         origin: str = "desktop",
@@ -80,6 +81,7 @@ class Ops(QObject):
         **args: Any,
     ) -> Future | None:
         """Run the action `name` with `args`; `changed` (and `on_done`) follow on the UI thread."""
+        # `name` is positional-only: actions may have an argument called name (add_rule, crisis_on).
         return self._submit(perform, (self.db, name, actor or self.actor), {"origin": origin, **args}, on_done, on_error, True)
 
     def read(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None], on_error=None) -> Future | None:

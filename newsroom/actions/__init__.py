@@ -1,5 +1,15 @@
 """Every user action as one named function; see `base.perform`."""
-from newsroom.actions import admin, cases, channels, incidents, ingest, replies, routing, targets, templates  # noqa: F401  (registers the actions)
+from newsroom.actions import (  # noqa: F401  (registers the actions)
+    admin,
+    cases,
+    channels,
+    incidents,
+    ingest,
+    replies,
+    routing,
+    targets,
+    templates,
+)
 from newsroom.actions.base import (
     ACTIONS,
     SYSTEM,

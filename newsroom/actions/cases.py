@@ -285,6 +285,9 @@ def merge(tx: Tx, case_id: int, into: int) -> Change:
     ).scalars().all()
     if new_tags:
         conn.execute(insert(CASE_TAGS), [{"case_id": target.id, "tag_id": t} for t in new_tags])
+        # The clocks see the moved tags arrive now, not as always there.
+        for name in conn.execute(select(TAGS.c.name).where(TAGS.c.id.in_(new_tags))).scalars():
+            record_event(tx, target.id, "tag", name)
     conn.execute(delete(CASE_TAGS).where(CASE_TAGS.c.case_id == source.id))
     conn.execute(
         update(CASES)

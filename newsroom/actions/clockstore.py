@@ -23,8 +23,11 @@ from newsroom.targets.clocks import History, Result
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _EPOCH_NAIVE = datetime(1970, 1, 1)
 ALERT_LOOKBACK_S = 24 * 3600
-"""Thresholds passed longer ago than this raise no alert when first seen (an
-import of old mail): their clocks show them as breached all the same."""
+"""A case's thresholds are recorded from the one the sweep was waiting for
+(``cases.alert_at``) on, so nothing is lost when no sweep ran for days. A case
+that had nothing to wait for (new, or all its thresholds were in the past when
+it arrived: an import of old mail) raises alerts only for thresholds of the
+last day; its clocks show the older ones as breached all the same."""
 
 CHUNK = 20_000
 
@@ -61,7 +64,7 @@ def _rows(conn, dialect: str, sql: str, params: dict):
 
 
 def load_histories(conn, case_ids, dialect: str | None = None, *, with_stored: bool = False):
-    """The clock history of each live case; with `with_stored`, also its stored clocks JSON."""
+    """The clock history of each live case; with `with_stored`, also its stored (clocks JSON, alert_at seconds)."""
     dialect = dialect or conn.dialect.name
     ids = sorted({int(i) for i in case_ids if i is not None})
     histories: dict[int, History] = {}
@@ -70,11 +73,11 @@ def load_histories(conn, case_ids, dialect: str | None = None, *, with_stored: b
     for start in range(0, len(ids), CHUNK):
         part = ids[start : start + CHUNK]
         p = {"ids": _ids_param(dialect, part)}
-        for case_id, channel_id, priority, platform, clocks in _rows(conn, dialect, (
-                "SELECT c.id, c.channel_id, c.priority, ch.platform, c.clocks FROM cases c JOIN channels ch ON ch.id = c.channel_id"
+        for case_id, channel_id, priority, platform, clocks, alert_at in _rows(conn, dialect, (
+                "SELECT c.id, c.channel_id, c.priority, ch.platform, c.clocks, c.alert_at FROM cases c JOIN channels ch ON ch.id = c.channel_id"
                 f" WHERE {_ids_sql(dialect, 'c.id')} AND c.merged_into_id IS NULL"), p):
             histories[case_id] = History(platform, channel_id, priority, empty, [], [], [])
-            stored[case_id] = clocks
+            stored[case_id] = (clocks, None if alert_at is None else _us(alert_at) // 1_000_000)
         tags: dict[int, set] = {}
         for case_id, name in _rows(conn, dialect,
                 f"SELECT ct.case_id, t.name FROM case_tags ct JOIN tags t ON t.id = ct.tag_id WHERE {_ids_sql(dialect, 'ct.case_id')}", p):
@@ -121,11 +124,18 @@ def next_alert(result: Result, now_s: int) -> int | None:
     return best
 
 
+def urgent_at(result: Result) -> int | None:
+    """The soonest 90% instant of a running clock (the inbox turns red from it)."""
+    found = [c["warn90"] for c in result.clocks if c["state"] == "running" and c.get("warn90") is not None]
+    return min(found) if found else None
+
+
 def stored_values(result: Result, now_s: int, encoded: str | None = None) -> dict:
     return {
         "clocks": result.encoded() if encoded is None else encoded,
         "due_at": instant(result.due_at),
         "risk_at": instant(result.risk_at),
+        "urgent_at": instant(urgent_at(result)),
         "alert_at": instant(next_alert(result, now_s)),
     }
 
@@ -174,13 +184,15 @@ def write_clocks(tx: Tx, updates: list[tuple[int, dict]]) -> None:
         return
     if tx.dialect == "sqlite":
         tx.conn.exec_driver_sql(
-            "UPDATE cases SET clocks = ?, due_at = ?, risk_at = ?, alert_at = ? WHERE id = ?",
-            [(v["clocks"], sqlite_instant(v["due_at"]), sqlite_instant(v["risk_at"]), sqlite_instant(v["alert_at"]), case_id)
+            "UPDATE cases SET clocks = ?, due_at = ?, risk_at = ?, urgent_at = ?, alert_at = ? WHERE id = ?",
+            [(v["clocks"], sqlite_instant(v["due_at"]), sqlite_instant(v["risk_at"]), sqlite_instant(v["urgent_at"]),
+              sqlite_instant(v["alert_at"]), case_id)
              for case_id, v in updates],
         )
         return
     tx.conn.execute(
-        text("UPDATE cases SET clocks = :clocks, due_at = :due_at, risk_at = :risk_at, alert_at = :alert_at WHERE id = :id"),
+        text("UPDATE cases SET clocks = :clocks, due_at = :due_at, risk_at = :risk_at, urgent_at = :urgent_at,"
+             " alert_at = :alert_at WHERE id = :id"),
         [{"id": case_id, **v} for case_id, v in updates],
     )
 
@@ -191,15 +203,20 @@ def refresh(tx: Tx, case_ids, config, crises, *, alerts: bool = True) -> set[int
 
     histories, stored = load_histories(tx.conn, case_ids, tx.dialect, with_stored=True)
     now_s = int(tx.now.timestamp())
-    since = now_s - ALERT_LOOKBACK_S
+    lookback = now_s - ALERT_LOOKBACK_S
     updates = []
     rows: list[dict] = []
     for case_id, history in histories.items():
         result = compute(history, config, crises)
         encoded = result.encoded()
+        old_clocks, waiting_for = stored.get(case_id, (None, None))
         if alerts and result.clocks:
+            # From the threshold the sweep was waiting for (nothing in between is
+            # lost when no sweep ran for days); a case the sweep waited for
+            # nothing on: the last day only.
+            since = waiting_for - 1 if waiting_for is not None else lookback
             rows.extend(alert_rows(case_id, result, now_s, tx.now, since))
-        if encoded != stored.get(case_id):
+        if encoded != old_clocks:
             updates.append((case_id, stored_values(result, now_s, encoded)))
     write_clocks(tx, updates)
     insert_alerts(tx, rows)

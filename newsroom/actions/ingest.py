@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import bindparam, case, select, text, update
 
 from newsroom.actions.base import Change, Tx, action
+from newsroom.actions.clockstore import refresh
 from newsroom.actions.common import CASES, MESSAGES, channel_id_for, snippet
 from newsroom.actions.placement import acknowledge, place_new_cases, tag_new_cases
-from newsroom.actions.clockstore import refresh
 from newsroom.actions.targets import load_config
 from newsroom.db.bulk import insert_rows
 from newsroom.db.derived import count_new_cases, index_new_messages
@@ -53,8 +53,8 @@ _UPDATE_CASE = (
 
 _CASE_COLUMNS = ("id", "status", "priority", "channel_id", "subject", "author_label", "snippet", "message_count",
                  "created_at", "last_message_at", "last_inbound_at", "updated_at", "department_id", "assignee_id",
-                 "rule_id", "clocks", "due_at", "risk_at", "alert_at")
-_CASE_INSTANTS = ("created_at", "last_message_at", "last_inbound_at", "updated_at", "due_at", "risk_at", "alert_at")
+                 "rule_id", "clocks", "due_at", "risk_at", "urgent_at", "alert_at")
+_CASE_INSTANTS = ("created_at", "last_message_at", "last_inbound_at", "updated_at", "due_at", "risk_at", "urgent_at", "alert_at")
 _MESSAGE_COLUMNS = ("id", "channel_id", "external_id", "case_id", "direction", "author_id", "author_handle",
                     "author_name", "author_email", "author_phone", "text", "subject", "received_at", "ingested_at",
                     "in_reply_to", "thread_id", "url", "language", "category", "location", "metrics")
@@ -234,7 +234,7 @@ def ingest_items(tx: Tx, items: Sequence[InboundItem]) -> IngestResult:
             rows.append((case_id, v["status"], placed.priority, v["channel_id"], v["subject"], v["author_label"],
                          v["snippet"], v["message_count_added"], v["created_at"], v["last_message_at"],
                          v["last_inbound_at"], v["updated_at"], placed.department_id, placed.assignee_id,
-                         placed.rule_id, placed.clocks, placed.due_at, placed.risk_at, placed.alert_at))
+                         placed.rule_id, placed.clocks, placed.due_at, placed.risk_at, placed.urgent_at, placed.alert_at))
             if placed.tags:
                 new_case_tags.append((case_id, placed.tags))
             v["placed"] = placed

@@ -16,8 +16,8 @@ from datetime import datetime
 from sqlalchemy import insert, select
 
 from newsroom.actions.base import Tx
-from newsroom.actions.common import CHANNELS, TAGS
 from newsroom.actions.clockstore import stored_values
+from newsroom.actions.common import CHANNELS, TAGS
 from newsroom.actions.targets import CASE_TAGS, load_config
 from newsroom.targets.clocks import History, compute, to_us
 
@@ -32,6 +32,7 @@ class Placed:
     clocks: str | None = None
     due_at: datetime | None = None
     risk_at: datetime | None = None
+    urgent_at: datetime | None = None
     alert_at: datetime | None = None
 
 
@@ -82,7 +83,8 @@ def place_new_cases(tx: Tx, summaries: list[dict]) -> list[Placed]:
         history = History(channels[v["channel_id"]][0], v["channel_id"], p.priority, frozenset(p.tags),
                           sorted(to_us(t) for t in v["inbound"]), [], [])
         values = stored_values(compute(history, config, crises), now_s)
-        p.clocks, p.due_at, p.risk_at, p.alert_at = values["clocks"], values["due_at"], values["risk_at"], values["alert_at"]
+        p.clocks, p.due_at, p.risk_at, p.urgent_at, p.alert_at = (
+            values["clocks"], values["due_at"], values["risk_at"], values["urgent_at"], values["alert_at"])
         placed.append(p)
     return placed
 

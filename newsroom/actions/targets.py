@@ -21,13 +21,13 @@ from datetime import datetime
 
 from sqlalchemy import delete, func, insert, or_, select, update
 
+from newsroom.actions import clockstore
 from newsroom.actions.base import ActionError, Change, Tx, action
 from newsroom.actions.common import (
     CASES,
     CHANNELS,
     DEPARTMENTS,
     MANAGING_ROLES,
-    MESSAGES,
     TAGS,
     USERS,
     department_by_name,
@@ -47,7 +47,14 @@ from newsroom.model import (
     TargetPolicy,
 )
 from newsroom.targets.calendar import BUILTINS, Calendar
-from newsroom.targets.clocks import CrisisWindow, History, Result, compute, decode, encode, to_us
+from newsroom.targets.clocks import (
+    CrisisWindow,
+    History,
+    Result,
+    compute,
+    decode,
+    to_us,
+)
 from newsroom.targets.policy import DEFAULT_POLICIES, Policy, TargetsConfig, load_toml
 
 EVENTS = CaseEvent.__table__
@@ -119,52 +126,7 @@ def load_config(conn, cache: dict | None = None) -> tuple[TargetsConfig, list[Cr
 
 def load_histories(conn, case_ids: Iterable[int]) -> dict[int, History]:
     """The clock history of each case (live cases only), read set-wise."""
-    histories: dict[int, History] = {}
-    ids = sorted(set(case_ids))
-    for part in _chunks(ids):
-        rows = conn.execute(
-            select(CASES.c.id, CASES.c.channel_id, CASES.c.priority, CHANNELS.c.platform)
-            .join(CHANNELS, CHANNELS.c.id == CASES.c.channel_id)
-            .where(CASES.c.id.in_(part), CASES.c.merged_into_id.is_(None))
-        )
-        for r in rows:
-            histories[r.id] = History(r.platform, r.channel_id, r.priority, frozenset())
-        if not histories:
-            continue
-        tags: dict[int, set] = {}
-        for case_id, name in conn.execute(
-            select(CASE_TAGS.c.case_id, TAGS.c.name).join(TAGS, TAGS.c.id == CASE_TAGS.c.tag_id).where(CASE_TAGS.c.case_id.in_(part))
-        ):
-            tags.setdefault(case_id, set()).add(name)
-        for case_id, names in tags.items():
-            if case_id in histories:
-                histories[case_id].tags = frozenset(names)
-        for case_id, at in conn.execute(
-            select(MESSAGES.c.case_id, MESSAGES.c.received_at).where(MESSAGES.c.case_id.in_(part), MESSAGES.c.direction == "in")
-        ):
-            h = histories.get(case_id)
-            if h is not None:
-                h.inbound.append(to_us(at))
-        for case_id, at in conn.execute(
-            select(REPLIES.c.case_id, REPLIES.c.sent_at).where(
-                REPLIES.c.case_id.in_(part), REPLIES.c.state == "sent", REPLIES.c.kind.in_(ANSWER_KINDS), REPLIES.c.sent_at.is_not(None)
-            )
-        ):
-            h = histories.get(case_id)
-            if h is not None:
-                h.responses.append(to_us(at))
-        for case_id, at, kind, value in conn.execute(
-            select(EVENTS.c.case_id, EVENTS.c.at, EVENTS.c.kind, EVENTS.c.value)
-            .where(EVENTS.c.case_id.in_(part))
-            .order_by(EVENTS.c.case_id, EVENTS.c.at, EVENTS.c.id)
-        ):
-            h = histories.get(case_id)
-            if h is not None:
-                h.events.append((to_us(at), kind, value))
-    for h in histories.values():
-        h.inbound.sort()
-        h.responses.sort()
-    return histories
+    return clockstore.load_histories(conn, case_ids)
 
 
 def record_event(tx: Tx, case_id: int, kind: str, value) -> None:
@@ -176,110 +138,27 @@ def record_event(tx: Tx, case_id: int, kind: str, value) -> None:
 # -- keeping the stored clocks current ------------------------------------------------
 
 
-def _thresholds(result: Result):
-    """(clock, seq, level, instant seconds) for every threshold of every clock."""
-    for c in result.clocks:
-        for level, key in ((75, "warn75"), (90, "warn90"), (100, "due")):
-            at = c.get(key)
-            if at is not None:
-                yield c["clock"], c["seq"], level, at, c["state"]
+def stored_values(result: Result, now_s: int) -> dict:
+    """What is stored on the case for `result` (clocks JSON, due_at, risk_at, urgent_at, alert_at)."""
+    return clockstore.stored_values(result, now_s)
 
 
 def next_alert(result: Result, now_s: int) -> int | None:
-    """The first threshold of a running clock after `now_s` (what the sweep waits for)."""
-    upcoming = [at for _c, _s, _l, at, state in _thresholds(result) if state == "running" and at > now_s]
-    return min(upcoming) if upcoming else None
-
-
-def stored_values(result: Result, now_s: int) -> dict:
-    return {
-        "clocks": encode(result.clocks),
-        "due_at": _instant(result.due_at),
-        "risk_at": _instant(result.risk_at),
-        "alert_at": _instant(next_alert(result, now_s)),
-    }
-
-
-def _insert_alerts(tx: Tx, rows: list[dict]) -> int:
-    if not rows:
-        return 0
-    if tx.dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    statement = dialect_insert(ALERTS).on_conflict_do_nothing(index_elements=["case_id", "clock", "seq", "level"])
-    result = tx.conn.execute(statement, rows)
-    return max(result.rowcount or 0, 0)
-
-
-def _alert_rows(case_id: int, result: Result, now_s: int, tx: Tx, since_s: int | None = None) -> list[dict]:
-    """Alerts for thresholds reached by `now_s` (while the clock counted), after `since_s` if given."""
-    rows = []
-    for c in result.clocks:
-        state = c["state"]
-        end = now_s if state == "running" else (c.get("paused_since") if state == "paused" else c.get("stop"))
-        if end is None:
-            continue
-        for level, key in ((75, "warn75"), (90, "warn90"), (100, "due")):
-            at = c.get(key)
-            if at is None or at > now_s or at > end:
-                continue
-            if state not in ("running", "paused") and at == end and level == 100:
-                continue  # met exactly at the due time is in time
-            if since_s is not None and at <= since_s:
-                continue
-            rows.append({"case_id": case_id, "clock": c["clock"], "seq": c["seq"], "level": level,
-                         "at": _instant(at), "recorded_at": tx.now})
-    return rows
+    return clockstore.next_alert(result, now_s)
 
 
 def refresh_clocks(tx: Tx, case_ids: Iterable[int], *, alerts: bool = True) -> set[int]:
     """Recompute the clocks of `case_ids` from history; write and return the ones that changed.
 
-    With `alerts`, thresholds already passed are recorded now (a priority
-    change can make a clock overdue at once).
+    With `alerts`, thresholds passed within the last day are recorded now (a
+    priority change can make a clock overdue at once); older ones only show
+    in the clocks (see clockstore.ALERT_LOOKBACK_S).
     """
     ids = [i for i in set(case_ids) if i is not None]
     if not ids:
         return set()
     config, crises = load_config(tx.conn, tx.cache)
-    histories = load_histories(tx.conn, ids)
-    now_s = int(tx.now.timestamp())
-    stored = {}
-    for part in _chunks(histories):
-        for r in tx.conn.execute(
-            select(CASES.c.id, CASES.c.clocks, CASES.c.due_at, CASES.c.risk_at, CASES.c.alert_at).where(CASES.c.id.in_(part))
-        ):
-            stored[r.id] = (r.clocks, r.due_at, r.risk_at, r.alert_at)
-    changed = set()
-    updates = []
-    alert_rows: list[dict] = []
-    for case_id, history in histories.items():
-        result = compute(history, config, crises)
-        values = stored_values(result, now_s)
-        if alerts:
-            alert_rows.extend(_alert_rows(case_id, result, now_s, tx))
-        if stored.get(case_id) != (values["clocks"], values["due_at"], values["risk_at"], values["alert_at"]):
-            changed.add(case_id)
-            updates.append({"b_id": case_id, **{f"b_{k}": v for k, v in values.items()}})
-    if updates:
-        _write(tx, updates)
-    if alert_rows:
-        _insert_alerts(tx, alert_rows)
-    return changed
-
-
-def _write(tx: Tx, updates: list[dict]) -> None:
-    from sqlalchemy import bindparam
-
-    statement = (
-        update(CASES)
-        .where(CASES.c.id == bindparam("b_id"))
-        .values(clocks=bindparam("b_clocks"), due_at=bindparam("b_due_at"), risk_at=bindparam("b_risk_at"),
-                alert_at=bindparam("b_alert_at"))
-    )
-    for part in _chunks(updates, 5000):
-        tx.conn.execute(statement, part)
+    return clockstore.refresh(tx, ids, config, crises, alerts=alerts)
 
 
 def open_case_ids(conn, *, channel_ids=(), tags=()) -> list[int]:
@@ -318,33 +197,34 @@ def recompute_clocks(tx: Tx) -> Change:
 @action("record_alerts")
 def record_alerts(tx: Tx, limit: int = 5000) -> Change:
     """Record the 75%, 90% and breach alerts that time has passed (each once), for up to `limit` cases."""
-    due_ids = list(
-        tx.conn.execute(
-            select(CASES.c.id).where(CASES.c.alert_at.is_not(None), CASES.c.alert_at <= tx.now)
-            .order_by(CASES.c.alert_at, CASES.c.id).limit(limit)
-        ).scalars()
-    )
-    if not due_ids:
+    due = tx.conn.execute(
+        select(CASES.c.id, CASES.c.alert_at).where(CASES.c.alert_at.is_not(None), CASES.c.alert_at <= tx.now)
+        .order_by(CASES.c.alert_at, CASES.c.id).limit(limit)
+    ).all()
+    if not due:
         return Change("record_alerts", "target", None, info={"cases": 0, "alerts": 0})
     config, crises = load_config(tx.conn, tx.cache)
-    histories = load_histories(tx.conn, due_ids)
+    histories = clockstore.load_histories(tx.conn, [r.id for r in due], tx.dialect)
     now_s = int(tx.now.timestamp())
     rows = []
     updates = []
-    for case_id in due_ids:
+    for case_id, alert_at in due:
         history = histories.get(case_id)
         if history is None:  # merged away meanwhile
             updates.append({"b_id": case_id, "b_alert_at": None})
             continue
         result = compute(history, config, crises)
-        rows.extend(_alert_rows(case_id, result, now_s, tx))
-        updates.append({"b_id": case_id, "b_alert_at": _instant(next_alert(result, now_s))})
-    recorded = _insert_alerts(tx, rows)
+        # Thresholds from the one the sweep waited for on: older ones were
+        # either recorded already or were too old to raise an alert.
+        since = int(alert_at.timestamp()) - 1
+        rows.extend(clockstore.alert_rows(case_id, result, now_s, tx.now, since))
+        updates.append({"b_id": case_id, "b_alert_at": clockstore.instant(clockstore.next_alert(result, now_s))})
+    recorded = clockstore.insert_alerts(tx, rows)
     from sqlalchemy import bindparam
 
     tx.conn.execute(update(CASES).where(CASES.c.id == bindparam("b_id")).values(alert_at=bindparam("b_alert_at")), updates)
     return Change("record_alerts", "target", None, tuple(sorted({r["case_id"] for r in rows})),
-                  info={"cases": len(due_ids), "alerts": recorded})
+                  info={"cases": len(due), "alerts": recorded})
 
 
 def alerts_since(conn, after_id: int = 0, limit: int = 200) -> list[dict]:

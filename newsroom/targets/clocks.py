@@ -40,6 +40,8 @@ import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+import orjson
+
 from newsroom.targets.calendar import ALWAYS, Calendar
 from newsroom.targets.policy import TargetsConfig
 
@@ -106,7 +108,7 @@ class Result:
 
 
 class _Clock:
-    __slots__ = ("kind", "seq", "start", "intervals", "stop", "state", "department_id")
+    __slots__ = ("department_id", "intervals", "kind", "seq", "start", "state", "stop")
 
     def __init__(self, kind: str, seq: int, start: int, counting: bool, department_id: int | None = None):
         self.kind = kind
@@ -362,7 +364,8 @@ def compute(h: History, config: TargetsConfig, crises: list[CrisisWindow] = ()) 
 
 
 def encode(clocks: list[dict]) -> str | None:
-    return json.dumps(clocks, separators=(",", ":")) if clocks else None
+    """Compact JSON (orjson: ten times faster than json.dumps, which counts at 100,000 cases)."""
+    return orjson.dumps(clocks).decode() if clocks else None
 
 
 def decode(text: str | None) -> list[dict]:
@@ -375,11 +378,11 @@ def level(clock: dict, now_s: int) -> int:
         return 100
     state = clock["state"]
     if state == "running":
-        reached = lambda at: at <= now_s  # noqa: E731
+        reached = lambda at: at <= now_s
     else:  # paused or finished: only what was reached while it counted
         end = clock.get("paused_since") if state == "paused" else clock.get("stop")
         limit = now_s if end is None else min(now_s, end)
-        reached = lambda at: at < limit or (state == "paused" and at <= limit)  # noqa: E731
+        reached = lambda at: at < limit or (state == "paused" and at <= limit)
     for lvl, key in ((100, "due"), (90, "warn90"), (75, "warn75")):
         at = clock.get(key)
         if at is not None and reached(at):
@@ -389,7 +392,7 @@ def level(clock: dict, now_s: int) -> int:
 
 def describe(clock: dict, now_s: int) -> dict:
     """A clock for people and `case show --json`: ISO instants, warning level, remaining and paused time."""
-    iso = lambda s: None if s is None else datetime.fromtimestamp(s, UTC).isoformat().replace("+00:00", "Z")  # noqa: E731
+    iso = lambda s: None if s is None else datetime.fromtimestamp(s, UTC).isoformat().replace("+00:00", "Z")
     state = clock["state"]
     breached = bool(clock.get("breached")) or (state == "running" and clock.get("due") is not None and clock["due"] <= now_s)
     paused = clock.get("paused_s", 0)

@@ -2150,5 +2150,2313 @@ Choose a case in the list with j and k or the arrow keys; Enter opens it here.</
       <source>De verbonden kanalen, hoe ze werken, en apart gezette berichten.</source>
       <translation>The connected channels, how they are doing, and messages set aside.</translation>
     </message>
+    <message>
+      <source>ontvangstbevestiging</source>
+      <translation>acknowledgement</translation>
+    </message>
+    <message>
+      <source>tussenbericht</source>
+      <translation>holding answer</translation>
+    </message>
+    <message>
+      <source>incidentantwoord</source>
+      <translation>incident answer</translation>
+    </message>
+    <message>
+      <source>overgedragen aan afdeling</source>
+      <translation>handed off to a department</translation>
+    </message>
+    <message>
+      <source>teruggestuurd</source>
+      <translation>sent back</translation>
+    </message>
+    <message>
+      <source>antwoord in de wachtrij gezet</source>
+      <translation>answer queued</translation>
+    </message>
+    <message>
+      <source>antwoord opnieuw verstuurd</source>
+      <translation>answer retried</translation>
+    </message>
+    <message>
+      <source>minder dan 1 min</source>
+      <translation>less than 1 min</translation>
+    </message>
+    <message>
+      <source>Eerste reactie</source>
+      <translation>First response</translation>
+    </message>
+    <message>
+      <source>Afhandeling</source>
+      <translation>Resolution</translation>
+    </message>
+    <message>
+      <source>{h} u {m} min</source>
+      <translation>{h} h {m} min</translation>
+    </message>
+    <message>
+      <source>Termijnen</source>
+      <translation>Response targets</translation>
+    </message>
+    <message>
+      <source>Routering</source>
+      <translation>Routing</translation>
+    </message>
+    <message>
+      <source>Incident</source>
+      <translation>Incident</translation>
+    </message>
+    <message>
+      <source>Tips voor eenvoudige taal</source>
+      <translation>Plain language tips</translation>
+    </message>
+    <message>
+      <source>Tips voor duidelijke taal (B1) bij wat u typt; alleen advies, versturen kan altijd.</source>
+      <translation>Tips for plain language (B1) on what you type; advice only, you can always send.</translation>
+    </message>
+    <message>
+      <source>{m} min</source>
+      <translation>{m} min</translation>
+    </message>
+    <message>
+      <source>{h} u</source>
+      <translation>{h} h</translation>
+    </message>
+    <message>
+      <source>Volgende reactie #{n}</source>
+      <translation>Next response #{n}</translation>
+    </message>
+    <message>
+      <source>Afdeling #{n}</source>
+      <translation>Department #{n}</translation>
+    </message>
+    <message>
+      <source>gepauzeerd: wacht op burger</source>
+      <translation>paused: waiting on the citizen</translation>
+    </message>
+    <message>
+      <source>Waarschuwing: 75% van de termijn is op.</source>
+      <translation>Warning: 75% of the target time is used.</translation>
+    </message>
+    <message>
+      <source>Dringend: 90% van de termijn is op.</source>
+      <translation>Urgent: 90% of the target time is used.</translation>
+    </message>
+    <message>
+      <source>De termijn is verstreken: te laat.</source>
+      <translation>The target has passed: late.</translation>
+    </message>
+    <message>
+      <source>Dit kan hier niet: het venster gaf de zaak geen verbinding met de database.</source>
+      <translation>This cannot be done here: the window gave the case no connection to the database.</translation>
+    </message>
+    <message>
+      <source>Zaak {id} is overgedragen aan {department}.</source>
+      <translation>Case {id} was handed off to {department}.</translation>
+    </message>
+    <message>
+      <source>De burger krijgt een tussenbericht.</source>
+      <translation>The citizen gets a holding answer.</translation>
+    </message>
+    <message>
+      <source>De crisismodus staat uit: er is geen vastgezet crisisbericht.</source>
+      <translation>Crisis mode is off: there is no pinned crisis statement.</translation>
+    </message>
+    <message>
+      <source>te laat</source>
+      <translation>late</translation>
+    </message>
+    <message>
+      <source>gestopt</source>
+      <translation>stopped</translation>
+    </message>
+    <message>
+      <source>Er kon geen tussenbericht uit (het kanaal is niet verbonden of er past geen tekst).</source>
+      <translation>No holding answer could go out (the channel is not connected or no text fits).</translation>
+    </message>
+    <message>
+      <source>Het crisisbericht van “{name}” staat in het antwoord.</source>
+      <translation>The crisis statement of “{name}” is in the reply.</translation>
+    </message>
+    <message>
+      <source>was uiterlijk {time}</source>
+      <translation>was due {time}</translation>
+    </message>
+    <message>
+      <source>uiterlijk {time}</source>
+      <translation>due {time}</translation>
+    </message>
+    <message>
+      <source>Gerouteerd door regel “{name}”</source>
+      <translation>Routed by rule “{name}”</translation>
+    </message>
+    <message>
+      <source>Hoort bij incident {ids}</source>
+      <translation>Part of incident {ids}</translation>
+    </message>
+    <message>
+      <source>Antwoord {id} ({kind}): {state}</source>
+      <translation>Answer {id} ({kind}): {state}</translation>
+    </message>
+    <message>
+      <source>Verwacht antwoord: {time}.</source>
+      <translation>Expected answer: {time}.</translation>
+    </message>
+    <message>
+      <source>Zaak {id} is niet overgedragen, dus terugsturen kan niet.</source>
+      <translation>Case {id} was not handed off, so it cannot be sent back.</translation>
+    </message>
+    <message>
+      <source>De crisis “{name}” heeft geen vastgezet bericht.</source>
+      <translation>The crisis “{name}” has no pinned statement.</translation>
+    </message>
+    <message>
+      <source>nog {span} over</source>
+      <translation>{span} left</translation>
+    </message>
+    <message>
+      <source>gehaald</source>
+      <translation>met</translation>
+    </message>
+    <message>
+      <source>Zaak {id} is teruggestuurd naar {department}.</source>
+      <translation>Case {id} was sent back to {department}.</translation>
+    </message>
+    <message>
+      <source>Tip: {hint}</source>
+      <translation>Tip: {hint}</translation>
+    </message>
+    <message>
+      <source>te laat gehaald om {time}</source>
+      <translation>met late at {time}</translation>
+    </message>
+    <message>
+      <source>de afdeling die haar overdroeg</source>
+      <translation>the department that handed it off</translation>
+    </message>
+    <message>
+      <source>gehaald om {time}</source>
+      <translation>met at {time}</translation>
+    </message>
+    <message>
+      <source>om {time}</source>
+      <translation>at {time}</translation>
+    </message>
+    <message>
+      <source>Crisismodus</source>
+      <translation>Crisis mode</translation>
+    </message>
+    <message>
+      <source>Zet de crisismodus aan of uit. Tijdens een crisis lopen de termijnen voor het crisisonderwerp dag en nacht, en staat het vastgezette tussenbericht onder F9 in het antwoord.</source>
+      <translation>Switch crisis mode on or off. During a crisis, targets for the crisis topic run day and night, and F9 puts the pinned holding statement in the reply.</translation>
+    </message>
+    <message>
+      <source>Nu aan</source>
+      <translation>On now</translation>
+    </message>
+    <message>
+      <source>Crises die aan staan</source>
+      <translation>Crises that are on</translation>
+    </message>
+    <message>
+      <source>Per crisis: de naam, het onderwerp (labels en kanalen) en sinds wanneer.</source>
+      <translation>Per crisis: the name, the topic (tags and channels) and since when.</translation>
+    </message>
+    <message>
+      <source>Vastgezet tussenbericht</source>
+      <translation>Pinned holding statement</translation>
+    </message>
+    <message>
+      <source>Het tussenbericht van de gekozen crisis, zoals F9 het in een antwoord zet.</source>
+      <translation>The holding statement of the chosen crisis, as F9 puts it in a reply.</translation>
+    </message>
+    <message>
+      <source>Crisismodus uitzetten</source>
+      <translation>Switch crisis mode off</translation>
+    </message>
+    <message>
+      <source>Zet de gekozen crisis uit; de termijnen volgen vanaf nu weer hun eigen kalender.</source>
+      <translation>Switch the chosen crisis off; from now on targets follow their own calendar again.</translation>
+    </message>
+    <message>
+      <source>Crisismodus aanzetten</source>
+      <translation>Switch crisis mode on</translation>
+    </message>
+    <message>
+      <source>Bijvoorbeeld: Storm 14 november</source>
+      <translation>For example: Storm 14 November</translation>
+    </message>
+    <message>
+      <source>Naam van de crisis</source>
+      <translation>Name of the crisis</translation>
+    </message>
+    <message>
+      <source>Een korte naam; die staat in de statusbalk zolang de crisis aan staat.</source>
+      <translation>A short name; it shows in the status bar while the crisis is on.</translation>
+    </message>
+    <message>
+      <source>storm, wateroverlast</source>
+      <translation>storm, flooding</translation>
+    </message>
+    <message>
+      <source>Labels van het crisisonderwerp</source>
+      <translation>Tags of the crisis topic</translation>
+    </message>
+    <message>
+      <source>Labels gescheiden door komma's; zaken met een van deze labels horen bij de crisis.</source>
+      <translation>Tags separated by commas; cases with one of these tags belong to the crisis.</translation>
+    </message>
+    <message>
+      <source>&amp;Labels</source>
+      <translation>&amp;Tags</translation>
+    </message>
+    <message>
+      <source>Kanalen van het crisisonderwerp</source>
+      <translation>Channels of the crisis topic</translation>
+    </message>
+    <message>
+      <source>Vink kanalen aan waarvan alle zaken bij de crisis horen. Spatie vinkt aan of uit.</source>
+      <translation>Tick the channels all of whose cases belong to the crisis. Space ticks or unticks.</translation>
+    </message>
+    <message>
+      <source>&amp;Kanalen</source>
+      <translation>&amp;Channels</translation>
+    </message>
+    <message>
+      <source>Het vastgezette tussenbericht, bijvoorbeeld: We weten van de storing en werken eraan.</source>
+      <translation>The pinned holding statement, for example: We know about the outage and are working on it.</translation>
+    </message>
+    <message>
+      <source>De tekst die F9 in een antwoord zet zolang de crisis aan staat.</source>
+      <translation>The text F9 puts in a reply while the crisis is on.</translation>
+    </message>
+    <message>
+      <source>&amp;Tussenbericht</source>
+      <translation>&amp;Holding statement</translation>
+    </message>
+    <message>
+      <source>Zet de crisis aan; de termijnen van de zaken die erbij horen lopen vanaf nu dag en nacht.</source>
+      <translation>Switch the crisis on; from now on the targets of its cases run day and night.</translation>
+    </message>
+    <message>
+      <source>Sluit dit venster.</source>
+      <translation>Close this window.</translation>
+    </message>
+    <message>
+      <source>Alleen een teamleider of beheerder zet de crisismodus aan of uit. U ziet hier wat aan staat.</source>
+      <translation>Only a supervisor or an administrator switches crisis mode on or off. Here you see what is on.</translation>
+    </message>
+    <message>
+      <source>De crisismodus staat uit.</source>
+      <translation>Crisis mode is off.</translation>
+    </message>
+    <message>
+      <source>Geef de crisis een naam.</source>
+      <translation>Give the crisis a name.</translation>
+    </message>
+    <message>
+      <source>Noem het onderwerp van de crisis: minstens één label of kanaal.</source>
+      <translation>Name the crisis topic: at least one tag or channel.</translation>
+    </message>
+    <message>
+      <source>{name} — {topic} (sinds {when})</source>
+      <translation>{name} — {topic} (since {when})</translation>
+    </message>
+    <message>
+      <source>labels: {tags}</source>
+      <translation>tags: {tags}</translation>
+    </message>
+    <message>
+      <source>kanalen: {channels}</source>
+      <translation>channels: {channels}</translation>
+    </message>
+    <message>
+      <source>De crisismodus staat aan: {name}. {n} zaken herberekend.</source>
+      <translation>Crisis mode is on: {name}. {n} cases recomputed.</translation>
+    </message>
+    <message>
+      <source>De crisismodus is uit: {name}.</source>
+      <translation>Crisis mode is off: {name}.</translation>
+    </message>
+    <message>
+      <source>Kies de afdeling die de zaak overneemt en schrijf erbij wat zij moeten weten. De afdeling krijgt een eigen termijn.</source>
+      <translation>Choose the department that takes the case over and write what they need to know. The department gets its own target.</translation>
+    </message>
+    <message>
+      <source>De zaak gaat terug naar wie haar overdroeg. Schrijf waarom; dat komt bij de notities.</source>
+      <translation>The case goes back to whoever handed it off. Write why; it goes into the notes.</translation>
+    </message>
+    <message>
+      <source>Wat er mis is</source>
+      <translation>What is wrong</translation>
+    </message>
+    <message>
+      <source>Overdragen</source>
+      <translation>Hand off</translation>
+    </message>
+    <message>
+      <source>&amp;Afdeling</source>
+      <translation>&amp;Department</translation>
+    </message>
+    <message>
+      <source>Afdeling zoeken</source>
+      <translation>Find a department</translation>
+    </message>
+    <message>
+      <source>Typ een deel van de naam; pijltjes omhoog en omlaag kiezen in de lijst. Tab gaat naar de notitie.</source>
+      <translation>Type part of the name; the up and down arrows choose in the list. Tab goes to the note.</translation>
+    </message>
+    <message>
+      <source>Typ om te zoeken…</source>
+      <translation>Type to search…</translation>
+    </message>
+    <message>
+      <source>Afdelingen</source>
+      <translation>Departments</translation>
+    </message>
+    <message>
+      <source>De afdelingen die bij de zoektekst passen; de gekozen afdeling krijgt de zaak.</source>
+      <translation>The departments that match the search; the chosen department gets the case.</translation>
+    </message>
+    <message>
+      <source>Gekozen afdeling</source>
+      <translation>Chosen department</translation>
+    </message>
+    <message>
+      <source>&amp;Notitie voor de afdeling (verplicht)</source>
+      <translation>&amp;Note for the department (required)</translation>
+    </message>
+    <message>
+      <source>Notitie voor de afdeling</source>
+      <translation>Note for the department</translation>
+    </message>
+    <message>
+      <source>Verplicht: wat de afdeling moet weten. Enter draagt over, Shift+Enter begint een nieuwe regel.</source>
+      <translation>Required: what the department needs to know. Enter hands off, Shift+Enter starts a new line.</translation>
+    </message>
+    <message>
+      <source>&amp;Tussenbericht aan de burger sturen</source>
+      <translation>Send the citizen a &amp;holding answer</translation>
+    </message>
+    <message>
+      <source>Tussenbericht aan de burger sturen</source>
+      <translation>Send the citizen a holding answer</translation>
+    </message>
+    <message>
+      <source>De burger krijgt een bericht dat de afdeling het overneemt, met de datum waarop hij antwoord kan verwachten.</source>
+      <translation>The citizen hears that the department takes it over, with the date an answer can be expected.</translation>
+    </message>
+    <message>
+      <source>Kies een afdeling uit de lijst.</source>
+      <translation>Choose a department from the list.</translation>
+    </message>
+    <message>
+      <source>Schrijf een notitie voor de afdeling: wat moeten zij weten?</source>
+      <translation>Write a note for the department: what do they need to know?</translation>
+    </message>
+    <message>
+      <source>Terugsturen</source>
+      <translation>Send back</translation>
+    </message>
+    <message>
+      <source>&amp;Reden (verplicht)</source>
+      <translation>&amp;Reason (required)</translation>
+    </message>
+    <message>
+      <source>Reden van terugsturen</source>
+      <translation>Reason for sending back</translation>
+    </message>
+    <message>
+      <source>Verplicht. Enter stuurt terug, Shift+Enter begint een nieuwe regel.</source>
+      <translation>Required. Enter sends back, Shift+Enter starts a new line.</translation>
+    </message>
+    <message>
+      <source>Schrijf de reden: waarom gaat de zaak terug?</source>
+      <translation>Write the reason: why does the case go back?</translation>
+    </message>
+    <message>
+      <source>Zaak {id} overdragen</source>
+      <translation>Hand off case {id}</translation>
+    </message>
+    <message>
+      <source>Geen afdeling past bij deze zoektekst.</source>
+      <translation>No department matches this search.</translation>
+    </message>
+    <message>
+      <source>Zaak {id} terugsturen</source>
+      <translation>Send case {id} back</translation>
+    </message>
+    <message>
+      <source>Gaat naar: {department}</source>
+      <translation>Goes to: {department}</translation>
+    </message>
+    <message>
+      <source>75% van de termijn is om</source>
+      <translation>75% of the target time has passed</translation>
+    </message>
+    <message>
+      <source>90% van de termijn is om</source>
+      <translation>90% of the target time has passed</translation>
+    </message>
+    <message>
+      <source>termijn verlopen</source>
+      <translation>target missed</translation>
+    </message>
+    <message>
+      <source>Voorgesteld</source>
+      <translation>Proposed</translation>
+    </message>
+    <message>
+      <source>Geaccepteerd</source>
+      <translation>Accepted</translation>
+    </message>
+    <message>
+      <source>Afgewezen</source>
+      <translation>Declined</translation>
+    </message>
+    <message>
+      <source>het kanaal {platform} {account} is niet verbonden</source>
+      <translation>the channel {platform} {account} is not connected</translation>
+    </message>
+    <message>
+      <source>dit antwoord is al verstuurd of onderweg</source>
+      <translation>this answer was already sent or is on its way</translation>
+    </message>
+    <message>
+      <source>geen bericht van een burger om op te antwoorden</source>
+      <translation>no message from a citizen to answer</translation>
+    </message>
+    <message>
+      <source>in de wachtrij</source>
+      <translation>queued</translation>
+    </message>
+    <message>
+      <source>wordt verstuurd</source>
+      <translation>being sent</translation>
+    </message>
+    <message>
+      <source>verstuurd</source>
+      <translation>sent</translation>
+    </message>
+    <message>
+      <source>mislukt</source>
+      <translation>failed</translation>
+    </message>
+    <message>
+      <source>Melders</source>
+      <translation>Reporters</translation>
+    </message>
+    <message>
+      <source>Eerste</source>
+      <translation>First</translation>
+    </message>
+    <message>
+      <source>Laatste</source>
+      <translation>Last</translation>
+    </message>
+    <message>
+      <source>Newsroom stelt een incident voor als meerdere mensen kort na elkaar over hetzelfde op dezelfde plek schrijven. Accepteer het om alle melders met één antwoord te bereiken, elk op het eigen kanaal.</source>
+      <translation>Newsroom proposes an incident when several people write about the same thing in the same place within a short time. Accept it to reach every reporter with one answer, each on their own channel.</translation>
+    </message>
+    <message>
+      <source>Incidenten</source>
+      <translation>Incidents</translation>
+    </message>
+    <message>
+      <source>Veel meldingen over één ding: één keer beslissen, één antwoord aan alle melders.</source>
+      <translation>Many reports about one thing: decide once, one answer to every reporter.</translation>
+    </message>
+    <message>
+      <source>Uitleg</source>
+      <translation>Explanation</translation>
+    </message>
+    <message>
+      <source>Welke incidenten</source>
+      <translation>Which incidents</translation>
+    </message>
+    <message>
+      <source>Alle incidenten, of alleen voorgestelde, geaccepteerde of afgewezen.</source>
+      <translation>All incidents, or only proposed, accepted or declined ones.</translation>
+    </message>
+    <message>
+      <source>Alle</source>
+      <translation>All</translation>
+    </message>
+    <message>
+      <source>&amp;Toon:</source>
+      <translation>&amp;Show:</translation>
+    </message>
+    <message>
+      <source>Nu &amp;zoeken</source>
+      <translation>Sc&amp;an now</translation>
+    </message>
+    <message>
+      <source>Zoekt in de berichten van de laatste zes uur naar nieuwe incidenten.</source>
+      <translation>Looks for new incidents in the messages of the last six hours.</translation>
+    </message>
+    <message>
+      <source>Zoeken naar incidenten</source>
+      <translation>Looking for incidents</translation>
+    </message>
+    <message>
+      <source>Uitslag van het zoeken</source>
+      <translation>Result of the scan</translation>
+    </message>
+    <message>
+      <source>Per incident: status, titel, aantal melders, kanalen, eerste en laatste melding. A accepteert, D wijst af.</source>
+      <translation>Per incident: status, title, number of reporters, channels, first and last report. A accepts, D declines.</translation>
+    </message>
+    <message>
+      <source>Gekozen incident</source>
+      <translation>Chosen incident</translation>
+    </message>
+    <message>
+      <source>Accepteren (A)</source>
+      <translation>Accept (A)</translation>
+    </message>
+    <message>
+      <source>Dit is één incident: de melders krijgen samen één antwoord (A).</source>
+      <translation>This is one incident: the reporters get one answer together (A).</translation>
+    </message>
+    <message>
+      <source>Afwijzen (D)</source>
+      <translation>Decline (D)</translation>
+    </message>
+    <message>
+      <source>Dit is geen incident; het wordt niet opnieuw voorgesteld (D).</source>
+      <translation>This is not an incident; it is not proposed again (D).</translation>
+    </message>
+    <message>
+      <source>Gegevens van het incident</source>
+      <translation>Facts of the incident</translation>
+    </message>
+    <message>
+      <source>Meldingen in het incident</source>
+      <translation>Reports in the incident</translation>
+    </message>
+    <message>
+      <source>Per melding: zaak, platform, kanaal, afzender, tijd en het begin van het bericht, als platte tekst. Delete haalt de gekozen zaak uit het incident.</source>
+      <translation>Per report: case, platform, channel, author, time and the start of the message, as plain text. Delete takes the chosen case out of the incident.</translation>
+    </message>
+    <message>
+      <source>Uit incident &amp;halen</source>
+      <translation>&amp;Take out of incident</translation>
+    </message>
+    <message>
+      <source>Haalt de gekozen zaak uit het incident (Delete); zoeken zet haar er niet terug.</source>
+      <translation>Takes the chosen case out of the incident (Delete); scanning does not put it back.</translation>
+    </message>
+    <message>
+      <source>&amp;Eén antwoord aan alle melders</source>
+      <translation>&amp;One answer to every reporter</translation>
+    </message>
+    <message>
+      <source>Eén antwoord aan alle melders</source>
+      <translation>One answer to every reporter</translation>
+    </message>
+    <message>
+      <source>Gaat naar elke melder op het kanaal waarop die schreef. Ctrl+Shift+Enter verstuurt.</source>
+      <translation>Goes to every reporter on the channel they wrote on. Ctrl+Shift+Enter sends.</translation>
+    </message>
+    <message>
+      <source>Lengte van het antwoord</source>
+      <translation>Length of the answer</translation>
+    </message>
+    <message>
+      <source>&amp;Versturen</source>
+      <translation>&amp;Send</translation>
+    </message>
+    <message>
+      <source>Zet voor elke melder een antwoord in de wachtrij (Ctrl+Shift+Enter). Kan niet ongedaan worden gemaakt.</source>
+      <translation>Queues an answer for every reporter (Ctrl+Shift+Enter). Cannot be undone.</translation>
+    </message>
+    <message>
+      <source>Sluit de incidenten (Escape).</source>
+      <translation>Closes the incidents (Escape).</translation>
+    </message>
+    <message>
+      <source>Zoeken in de berichten van de laatste zes uur…</source>
+      <translation>Looking through the messages of the last six hours…</translation>
+    </message>
+    <message>
+      <source>{platform}: {length} / {limit}</source>
+      <translation>{platform}: {length} / {limit}</translation>
+    </message>
+    <message>
+      <source>(te lang)</source>
+      <translation>(too long)</translation>
+    </message>
+    <message>
+      <source>Alleen redacteuren, teamleiders en beheerders beslissen over incidenten; u kunt ze bekijken.</source>
+      <translation>Only operators, supervisors and admins decide on incidents; you can look at them.</translation>
+    </message>
+    <message>
+      <source>Geen incident gekozen.</source>
+      <translation>No incident chosen.</translation>
+    </message>
+    <message>
+      <source>Het antwoord aan alle melders</source>
+      <translation>The answer to every reporter</translation>
+    </message>
+    <message>
+      <source>Accepteer het incident om de melders te antwoorden.</source>
+      <translation>Accept the incident to answer its reporters.</translation>
+    </message>
+    <message>
+      <source>Dat lukte niet; zie het logboek.</source>
+      <translation>That did not work; see the log.</translation>
+    </message>
+    <message>
+      <source>Newsroom sluit af; er is niets verstuurd.</source>
+      <translation>Newsroom is shutting down; nothing was sent.</translation>
+    </message>
+    <message>
+      <source>Newsroom sluit af.</source>
+      <translation>Newsroom is shutting down.</translation>
+    </message>
+    <message>
+      <source>{n} tekens; de platforms van deze melders hebben geen lengtegrens.</source>
+      <translation>{n} characters; the platforms of these reporters have no length limit.</translation>
+    </message>
+    <message>
+      <source>zaak {case} ({why})</source>
+      <translation>case {case} ({why})</translation>
+    </message>
+    <message>
+      <source>en nog {n}</source>
+      <translation>and {n} more</translation>
+    </message>
+    <message>
+      <source>Incident {id}: {title}</source>
+      <translation>Incident {id}: {title}</translation>
+    </message>
+    <message>
+      <source>{status} door {who}</source>
+      <translation>{status} by {who}</translation>
+    </message>
+    <message>
+      <source>{reporters} melders, {messages} berichten, {cases} zaken</source>
+      <translation>{reporters} reporters, {messages} messages, {cases} cases</translation>
+    </message>
+    <message>
+      <source>&amp;Versturen aan {n} melders</source>
+      <translation>&amp;Send to {n} reporters</translation>
+    </message>
+    <message>
+      <source>{n} antwoorden in de wachtrij gezet, elk op het kanaal van de melder.</source>
+      <translation>{n} answers queued, each on the reporter's own channel.</translation>
+    </message>
+    <message>
+      <source>Zoeken lukte niet; zie het logboek.</source>
+      <translation>The scan did not work; see the log.</translation>
+    </message>
+    <message>
+      <source>categorie {name}</source>
+      <translation>category {name}</translation>
+    </message>
+    <message>
+      <source>antwoorden: {states}</source>
+      <translation>answers: {states}</translation>
+    </message>
+    <message>
+      <source>{messages} berichten bekeken: {new} nieuwe incidenten, {added} meldingen bij bestaande.</source>
+      <translation>{messages} messages looked at: {new} new incidents, {added} reports added to existing ones.</translation>
+    </message>
+    <message>
+      <source>Overgeslagen: {cases}.</source>
+      <translation>Skipped: {cases}.</translation>
+    </message>
+    <message>
+      <source>Incident {id} is afgewezen.</source>
+      <translation>Incident {id} was declined.</translation>
+    </message>
+    <message>
+      <source>Zaak {case} is uit incident {id} gehaald.</source>
+      <translation>Case {case} was taken out of incident {id}.</translation>
+    </message>
+    <message>
+      <source>Incident {id} is geaccepteerd; schrijf nu één antwoord aan alle melders.</source>
+      <translation>Incident {id} was accepted; now write one answer to every reporter.</translation>
+    </message>
+    <message>
+      <source>Crisismodus openen (Ctrl+Shift+M)</source>
+      <translation>Open crisis mode (Ctrl+Shift+M)</translation>
+    </message>
+    <message>
+      <source>⚠ Crisismodus: {name}</source>
+      <translation>⚠ Crisis mode: {name}</translation>
+    </message>
+    <message>
+      <source>Dit onderdeel ontbreekt in deze installatie. Installeer Newsroom opnieuw of vraag de beheerder.</source>
+      <translation>This part is missing from this installation. Reinstall Newsroom or ask your administrator.</translation>
+    </message>
+    <message>
+      <source>Crisismodus staat aan: {name}. De termijnen van het crisisonderwerp lopen dag en nacht; F9 zet het tussenbericht in een antwoord, Ctrl+Shift+M opent de crisismodus.</source>
+      <translation>Crisis mode is on: {name}. Targets for the crisis topic run day and night; F9 puts the holding statement in a reply, Ctrl+Shift+M opens crisis mode.</translation>
+    </message>
+    <message>
+      <source>eerste reactie</source>
+      <translation>first response</translation>
+    </message>
+    <message>
+      <source>volgende reactie</source>
+      <translation>next response</translation>
+    </message>
+    <message>
+      <source>afhandeling</source>
+      <translation>resolution</translation>
+    </message>
+    <message>
+      <source>Meerdere melders schrijven over hetzelfde. Openen toont de voorgestelde incidenten.</source>
+      <translation>Several people are writing about the same thing. Open shows the proposed incidents.</translation>
+    </message>
+    <message>
+      <source>Termijn verlopen</source>
+      <translation>Target missed</translation>
+    </message>
+    <message>
+      <source>Termijn bijna op</source>
+      <translation>Target nearly reached</translation>
+    </message>
+    <message>
+      <source>{n} termijnen vragen aandacht</source>
+      <translation>{n} targets need attention</translation>
+    </message>
+    <message>
+      <source>{summary} ({cases} zaken). Openen toont de zaken die dreigen te laat te zijn.</source>
+      <translation>{summary} ({cases} cases). Open shows the cases at risk of being late.</translation>
+    </message>
+    <message>
+      <source>De laatste melding: termijnen die bijna op zijn of verlopen, of een mogelijk incident.</source>
+      <translation>The latest notification: targets nearly reached or missed, or a possible incident.</translation>
+    </message>
+    <message>
+      <source>Openen</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <source>Melding openen</source>
+      <translation>Open notification</translation>
+    </message>
+    <message>
+      <source>Open de zaak of de lijst waar de melding over gaat.</source>
+      <translation>Open the case or the list the notification is about.</translation>
+    </message>
+    <message>
+      <source>Melding sluiten</source>
+      <translation>Close notification</translation>
+    </message>
+    <message>
+      <source>Verberg deze melding.</source>
+      <translation>Hide this notification.</translation>
+    </message>
+    <message>
+      <source>Zaak {id}{who}: {what}.</source>
+      <translation>Case {id}{who}: {what}.</translation>
+    </message>
+    <message>
+      <source>1 termijn verlopen</source>
+      <translation>1 target missed</translation>
+    </message>
+    <message>
+      <source>Mogelijk incident: {n} melders</source>
+      <translation>Possible incident: {n} reporters</translation>
+    </message>
+    <message>
+      <source>de termijn voor {clock} is verlopen</source>
+      <translation>the {clock} target has passed</translation>
+    </message>
+    <message>
+      <source>{level}% van de termijn voor {clock} is om</source>
+      <translation>{level}% of the {clock} target has passed</translation>
+    </message>
+    <message>
+      <source>{n} termijnen verlopen</source>
+      <translation>{n} targets missed</translation>
+    </message>
+    <message>
+      <source>{n} op {level}%</source>
+      <translation>{n} at {level}%</translation>
+    </message>
+    <message>
+      <source>platform</source>
+      <translation>platform</translation>
+    </message>
+    <message>
+      <source>kanaal</source>
+      <translation>channel</translation>
+    </message>
+    <message>
+      <source>een van de woorden</source>
+      <translation>any of the words</translation>
+    </message>
+    <message>
+      <source>alle woorden</source>
+      <translation>all the words</translation>
+    </message>
+    <message>
+      <source>geen van de woorden</source>
+      <translation>none of the words</translation>
+    </message>
+    <message>
+      <source>zinsdelen</source>
+      <translation>phrases</translation>
+    </message>
+    <message>
+      <source>reguliere expressie</source>
+      <translation>regular expression</translation>
+    </message>
+    <message>
+      <source>categorie</source>
+      <translation>category</translation>
+    </message>
+    <message>
+      <source>taal</source>
+      <translation>language</translation>
+    </message>
+    <message>
+      <source>afzender</source>
+      <translation>author</translation>
+    </message>
+    <message>
+      <source>gebied</source>
+      <translation>area</translation>
+    </message>
+    <message>
+      <source>tijd</source>
+      <translation>time</translation>
+    </message>
+    <message>
+      <source>handmatig</source>
+      <translation>manual</translation>
+    </message>
+    <message>
+      <source>om de beurt</source>
+      <translation>round robin</translation>
+    </message>
+    <message>
+      <source>minst belast</source>
+      <translation>least loaded</translation>
+    </message>
+    <message>
+      <source>ma</source>
+      <translation>Mon</translation>
+    </message>
+    <message>
+      <source>di</source>
+      <translation>Tue</translation>
+    </message>
+    <message>
+      <source>wo</source>
+      <translation>Wed</translation>
+    </message>
+    <message>
+      <source>do</source>
+      <translation>Thu</translation>
+    </message>
+    <message>
+      <source>vr</source>
+      <translation>Fri</translation>
+    </message>
+    <message>
+      <source>za</source>
+      <translation>Sat</translation>
+    </message>
+    <message>
+      <source>zo</source>
+      <translation>Sun</translation>
+    </message>
+    <message>
+      <source>elk bericht</source>
+      <translation>every message</translation>
+    </message>
+    <message>
+      <source>Nr.</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <source>Naam</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Aan</source>
+      <translation>On</translation>
+    </message>
+    <message>
+      <source>Voorwaarden</source>
+      <translation>Conditions</translation>
+    </message>
+    <message>
+      <source>Acties</source>
+      <translation>Actions</translation>
+    </message>
+    <message>
+      <source>Fouten</source>
+      <translation>Errors</translation>
+    </message>
+    <message>
+      <source>Toewijzing</source>
+      <translation>Assignment</translation>
+    </message>
+    <message>
+      <source>Medewerker</source>
+      <translation>Agent</translation>
+    </message>
+    <message>
+      <source>Aanwezig</source>
+      <translation>Present</translation>
+    </message>
+    <message>
+      <source>Capaciteit</source>
+      <translation>Capacity</translation>
+    </message>
+    <message>
+      <source>Open zaken</source>
+      <translation>Open cases</translation>
+    </message>
+    <message>
+      <source>gescheiden door komma's</source>
+      <translation>separated by commas</translation>
+    </message>
+    <message>
+      <source>Elk nieuw bericht loopt de regels van boven naar beneden langs. De eerste regel die een afdeling, prioriteit of toewijzing zet, bepaalt die; labels van alle passende regels tellen op.</source>
+      <translation>Every new message goes through the rules from top to bottom. The first rule that sets a department, priority or assignment decides it; the tags of all matching rules add up.</translation>
+    </message>
+    <message>
+      <source>Per afdeling: hoe nieuwe zaken aan de medewerkers gaan. Handmatig: de zaak wacht in de wachtrij van de afdeling. Om de beurt of minst belast: alleen aanwezige medewerkers onder hun capaciteit krijgen er een.</source>
+      <translation>Per department: how new cases go to its agents. Manual: the case waits in the department's queue. Round robin or least loaded: only agents who are present and below their capacity get one.</translation>
+    </message>
+    <message>
+      <source>stop</source>
+      <translation>stop</translation>
+    </message>
+    <message>
+      <source>Uitslag</source>
+      <translation>Result</translation>
+    </message>
+    <message>
+      <source>Nieuwe regel</source>
+      <translation>New rule</translation>
+    </message>
+    <message>
+      <source>Voorwaarden en acties van één routeringsregel; Voorbeeld toont welke berichten ze zou vangen.</source>
+      <translation>Conditions and actions of one routing rule; Preview shows which messages it would catch.</translation>
+    </message>
+    <message>
+      <source>Naam van de regel</source>
+      <translation>Name of the rule</translation>
+    </message>
+    <message>
+      <source>Hoe de regel in de lijst heet, bijvoorbeeld 'Afval naar Afval en Reiniging'.</source>
+      <translation>What the rule is called in the list, for example 'Waste to Waste and Cleaning'.</translation>
+    </message>
+    <message>
+      <source>&amp;Meteen aanzetten</source>
+      <translation>Switch on &amp;now</translation>
+    </message>
+    <message>
+      <source>Meteen aanzetten</source>
+      <translation>Switch on now</translation>
+    </message>
+    <message>
+      <source>Een regel die uit staat, wordt bewaard maar stuurt nog niets.</source>
+      <translation>A rule that is off is stored but routes nothing yet.</translation>
+    </message>
+    <message>
+      <source>Regel</source>
+      <translation>Rule</translation>
+    </message>
+    <message>
+      <source>Formulier of JSON; Ctrl+Tab wisselt.</source>
+      <translation>Form or JSON; Ctrl+Tab switches.</translation>
+    </message>
+    <message>
+      <source>&amp;Formulier</source>
+      <translation>&amp;Form</translation>
+    </message>
+    <message>
+      <source>Regel als JSON</source>
+      <translation>Rule as JSON</translation>
+    </message>
+    <message>
+      <source>De hele regel: 'when' met de voorwaarden, 'then' met de acties. Hier kan alles wat het formulier niet heeft, zoals een gebied als veelhoek.</source>
+      <translation>The whole rule: 'when' with the conditions, 'then' with the actions. Everything the form lacks goes here, such as an area as a polygon.</translation>
+    </message>
+    <message>
+      <source>&amp;JSON</source>
+      <translation>&amp;JSON</translation>
+    </message>
+    <message>
+      <source>Controle van de regel</source>
+      <translation>Check of the rule</translation>
+    </message>
+    <message>
+      <source>&amp;Voorbeeld</source>
+      <translation>&amp;Preview</translation>
+    </message>
+    <message>
+      <source>Laat zien welke van de laatste 1.000 berichten deze regel zou vangen. Er wordt niets bewaard.</source>
+      <translation>Shows which of the last 1,000 messages this rule would catch. Nothing is stored.</translation>
+    </message>
+    <message>
+      <source>Voorbeeld wordt berekend</source>
+      <translation>Preview is being worked out</translation>
+    </message>
+    <message>
+      <source>Voorbeeld &amp;stoppen</source>
+      <translation>&amp;Stop preview</translation>
+    </message>
+    <message>
+      <source>Stopt het wachten op het voorbeeld.</source>
+      <translation>Stops waiting for the preview.</translation>
+    </message>
+    <message>
+      <source>Berichten die de regel zou vangen</source>
+      <translation>Messages the rule would catch</translation>
+    </message>
+    <message>
+      <source>Per bericht: tijd, platform, kanaal, afzender en het begin van het bericht, als platte tekst.</source>
+      <translation>Per message: time, platform, channel, author and the start of the message, as plain text.</translation>
+    </message>
+    <message>
+      <source>Opslaan (Ctrl+S)</source>
+      <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+      <source>Bewaart de regel; nieuwe berichten worden er meteen mee gerouteerd.</source>
+      <translation>Stores the rule; new messages are routed by it at once.</translation>
+    </message>
+    <message>
+      <source>Sluit zonder iets te bewaren (Escape).</source>
+      <translation>Closes without storing anything (Escape).</translation>
+    </message>
+    <message>
+      <source>Voorwaarden (alle moeten kloppen; in een lijst is één genoeg)</source>
+      <translation>Conditions (all must hold; in a list one is enough)</translation>
+    </message>
+    <message>
+      <source>Platforms</source>
+      <translation>Platforms</translation>
+    </message>
+    <message>
+      <source>Reguliere expressie</source>
+      <translation>Regular expression</translation>
+    </message>
+    <message>
+      <source>Een patroon in Python-schrijfwijze over de eerste 1.000 tekens; hoofdletters tellen niet.</source>
+      <translation>A pattern in Python syntax over the first 1,000 characters; case does not count.</translation>
+    </message>
+    <message>
+      <source>&amp;Reguliere expressie</source>
+      <translation>&amp;Regular expression</translation>
+    </message>
+    <message>
+      <source>Vanaf (tijd)</source>
+      <translation>From (time)</translation>
+    </message>
+    <message>
+      <source>Vanaf dit tijdstip (UU:MM, Nederlandse tijd); leeg: 00:00.</source>
+      <translation>From this time (HH:MM, Dutch time); empty: 00:00.</translation>
+    </message>
+    <message>
+      <source>Tot (tijd)</source>
+      <translation>To (time)</translation>
+    </message>
+    <message>
+      <source>Tot dit tijdstip (UU:MM); leeg: 24:00. Over middernacht mag.</source>
+      <translation>Until this time (HH:MM); empty: 24:00. Across midnight is allowed.</translation>
+    </message>
+    <message>
+      <source>Tijd en dagen</source>
+      <translation>Time and days</translation>
+    </message>
+    <message>
+      <source>Breedtegraad</source>
+      <translation>Latitude</translation>
+    </message>
+    <message>
+      <source>Het midden van de cirkel: breedtegraad, bijvoorbeeld 52.09.</source>
+      <translation>The centre of the circle: latitude, for example 52.09.</translation>
+    </message>
+    <message>
+      <source>breedte</source>
+      <translation>latitude</translation>
+    </message>
+    <message>
+      <source>Lengtegraad</source>
+      <translation>Longitude</translation>
+    </message>
+    <message>
+      <source>Het midden van de cirkel: lengtegraad, bijvoorbeeld 5.12.</source>
+      <translation>The centre of the circle: longitude, for example 5.12.</translation>
+    </message>
+    <message>
+      <source>lengte</source>
+      <translation>longitude</translation>
+    </message>
+    <message>
+      <source>Straal in meters</source>
+      <translation>Radius in metres</translation>
+    </message>
+    <message>
+      <source>De straal van de cirkel in meters, tot 100.000.</source>
+      <translation>The radius of the circle in metres, up to 100,000.</translation>
+    </message>
+    <message>
+      <source>straal (m)</source>
+      <translation>radius (m)</translation>
+    </message>
+    <message>
+      <source>&amp;Gebied (cirkel)</source>
+      <translation>Ar&amp;ea (circle)</translation>
+    </message>
+    <message>
+      <source>Naar welke afdeling de zaak gaat.</source>
+      <translation>Which department the case goes to.</translation>
+    </message>
+    <message>
+      <source>Af&amp;deling</source>
+      <translation>&amp;Department</translation>
+    </message>
+    <message>
+      <source>De prioriteit van de nieuwe zaak.</source>
+      <translation>The priority of the new case.</translation>
+    </message>
+    <message>
+      <source>&amp;Prioriteit</source>
+      <translation>Pr&amp;iority</translation>
+    </message>
+    <message>
+      <source>La&amp;bels</source>
+      <translation>Ta&amp;gs</translation>
+    </message>
+    <message>
+      <source>Hoe de zaak binnen de afdeling aan iemand gaat; anders de keuze van de afdeling.</source>
+      <translation>How the case goes to someone in the department; otherwise the department's choice.</translation>
+    </message>
+    <message>
+      <source>T&amp;oewijzing</source>
+      <translation>Assi&amp;gnment</translation>
+    </message>
+    <message>
+      <source>Hierna &amp;stoppen</source>
+      <translation>&amp;Stop after this</translation>
+    </message>
+    <message>
+      <source>Hierna stoppen</source>
+      <translation>Stop after this</translation>
+    </message>
+    <message>
+      <source>Als deze regel past, worden de regels eronder niet meer bekeken.</source>
+      <translation>When this rule matches, the rules below it are not looked at.</translation>
+    </message>
+    <message>
+      <source>Deze voorwaarde staat in het JSON-tabblad.</source>
+      <translation>This condition is in the JSON tab.</translation>
+    </message>
+    <message>
+      <source>Voorbeeld gestopt.</source>
+      <translation>Preview stopped.</translation>
+    </message>
+    <message>
+      <source>Regels die bepalen waar een nieuw bericht heen gaat, en wie in een afdeling de zaken krijgt.</source>
+      <translation>Rules that decide where a new message goes, and who in a department gets the cases.</translation>
+    </message>
+    <message>
+      <source>&amp;Regels</source>
+      <translation>&amp;Rules</translation>
+    </message>
+    <message>
+      <source>&amp;Toewijzing</source>
+      <translation>&amp;Assignment</translation>
+    </message>
+    <message>
+      <source>Sluit de routering (Escape).</source>
+      <translation>Closes routing (Escape).</translation>
+    </message>
+    <message>
+      <source>Routeringsregels</source>
+      <translation>Routing rules</translation>
+    </message>
+    <message>
+      <source>Per regel: volgorde, naam, aan of uit, voorwaarden, acties en fouten. Enter bewerkt, Alt+pijl omhoog/omlaag verplaatst, spatie zet aan of uit, Delete verwijdert.</source>
+      <translation>Per rule: order, name, on or off, conditions, actions and errors. Enter edits, Alt+arrow up/down moves, space switches on or off, Delete removes.</translation>
+    </message>
+    <message>
+      <source>&amp;Nieuwe regel…</source>
+      <translation>&amp;New rule…</translation>
+    </message>
+    <message>
+      <source>Schrijf een nieuwe regel (Ctrl+N).</source>
+      <translation>Write a new rule (Ctrl+N).</translation>
+    </message>
+    <message>
+      <source>&amp;Bewerken…</source>
+      <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+      <source>Bewerk de gekozen regel (Enter).</source>
+      <translation>Edit the chosen rule (Enter).</translation>
+    </message>
+    <message>
+      <source>Omhoog (Alt+↑)</source>
+      <translation>Up (Alt+↑)</translation>
+    </message>
+    <message>
+      <source>Zet de gekozen regel een plaats hoger (Alt+pijl omhoog).</source>
+      <translation>Moves the chosen rule one place up (Alt+arrow up).</translation>
+    </message>
+    <message>
+      <source>Omlaag (Alt+↓)</source>
+      <translation>Down (Alt+↓)</translation>
+    </message>
+    <message>
+      <source>Zet de gekozen regel een plaats lager (Alt+pijl omlaag).</source>
+      <translation>Moves the chosen rule one place down (Alt+arrow down).</translation>
+    </message>
+    <message>
+      <source>Zet de gekozen regel uit of weer aan (spatie).</source>
+      <translation>Switches the chosen rule off or on again (space).</translation>
+    </message>
+    <message>
+      <source>Verwijder de gekozen regel (Delete); er wordt eerst gevraagd.</source>
+      <translation>Removes the chosen rule (Delete); you are asked first.</translation>
+    </message>
+    <message>
+      <source>Per afdeling: hoe nieuwe zaken worden toegewezen.</source>
+      <translation>Per department: how new cases are assigned.</translation>
+    </message>
+    <message>
+      <source>Toewijzing van de gekozen afdeling</source>
+      <translation>Assignment of the chosen department</translation>
+    </message>
+    <message>
+      <source>Handmatig, om de beurt of minst belast.</source>
+      <translation>Manual, round robin or least loaded.</translation>
+    </message>
+    <message>
+      <source>Toe&amp;wijzing:</source>
+      <translation>Assi&amp;gnment:</translation>
+    </message>
+    <message>
+      <source>Toewijzing &amp;opslaan</source>
+      <translation>Save ass&amp;ignment</translation>
+    </message>
+    <message>
+      <source>Bewaart de toewijzing voor de gekozen afdeling.</source>
+      <translation>Stores the assignment for the chosen department.</translation>
+    </message>
+    <message>
+      <source>Medewerkers</source>
+      <translation>Agents</translation>
+    </message>
+    <message>
+      <source>Per medewerker van een afdeling: aanwezig of afwezig, capaciteit en open zaken.</source>
+      <translation>Per department agent: present or absent, capacity and open cases.</translation>
+    </message>
+    <message>
+      <source>&amp;Afwezig melden</source>
+      <translation>Mark &amp;absent</translation>
+    </message>
+    <message>
+      <source>Meldt de gekozen medewerker afwezig of weer aanwezig.</source>
+      <translation>Marks the chosen agent absent or present again.</translation>
+    </message>
+    <message>
+      <source>geen grens</source>
+      <translation>no limit</translation>
+    </message>
+    <message>
+      <source>Hoeveel open zaken de medewerker hoogstens krijgt; de laagste waarde is geen grens.</source>
+      <translation>The most open cases the agent gets; the lowest value is no limit.</translation>
+    </message>
+    <message>
+      <source>&amp;Capaciteit:</source>
+      <translation>&amp;Capacity:</translation>
+    </message>
+    <message>
+      <source>Capaciteit op&amp;slaan</source>
+      <translation>&amp;Save capacity</translation>
+    </message>
+    <message>
+      <source>Bewaart de capaciteit van de gekozen medewerker.</source>
+      <translation>Stores the capacity of the chosen agent.</translation>
+    </message>
+    <message>
+      <source>&amp;Aanwezig melden</source>
+      <translation>Mark &amp;present</translation>
+    </message>
+    <message>
+      <source>Regel '{name}' staat aan.</source>
+      <translation>Rule '{name}' is on.</translation>
+    </message>
+    <message>
+      <source>Regel '{name}' staat uit.</source>
+      <translation>Rule '{name}' is off.</translation>
+    </message>
+    <message>
+      <source>Regel verwijderen</source>
+      <translation>Remove rule</translation>
+    </message>
+    <message>
+      <source>{name} is afwezig gemeld.</source>
+      <translation>{name} is marked absent.</translation>
+    </message>
+    <message>
+      <source>{name} is aanwezig gemeld.</source>
+      <translation>{name} is marked present.</translation>
+    </message>
+    <message>
+      <source>{name}: geen grens aan open zaken.</source>
+      <translation>{name}: no limit on open cases.</translation>
+    </message>
+    <message>
+      <source>{name}: hoogstens {n} open zaken.</source>
+      <translation>{name}: at most {n} open cases.</translation>
+    </message>
+    <message>
+      <source>eigen wachtrij</source>
+      <translation>own queue</translation>
+    </message>
+    <message>
+      <source>aan</source>
+      <translation>on</translation>
+    </message>
+    <message>
+      <source>uit</source>
+      <translation>off</translation>
+    </message>
+    <message>
+      <source>{n}, laatste {when}: {reason}</source>
+      <translation>{n}, last {when}: {reason}</translation>
+    </message>
+    <message>
+      <source>afwezig</source>
+      <translation>absent</translation>
+    </message>
+    <message>
+      <source>aanwezig</source>
+      <translation>present</translation>
+    </message>
+    <message>
+      <source>Alleen berichten van de aangevinkte platforms; niets aangevinkt: elk platform.</source>
+      <translation>Only messages from the ticked platforms; nothing ticked: every platform.</translation>
+    </message>
+    <message>
+      <source>&amp;Kanaal</source>
+      <translation>&amp;Channel</translation>
+    </message>
+    <message>
+      <source>Naam of account van het kanaal; * en ? mogen.</source>
+      <translation>Name or account of the channel; * and ? allowed.</translation>
+    </message>
+    <message>
+      <source>Een van de &amp;woorden</source>
+      <translation>Any of the &amp;words</translation>
+    </message>
+    <message>
+      <source>Een van de woorden</source>
+      <translation>Any of the words</translation>
+    </message>
+    <message>
+      <source>Het bericht bevat minstens één van deze woorden (hoofdletters en accenten tellen niet).</source>
+      <translation>The message contains at least one of these words (case and accents do not count).</translation>
+    </message>
+    <message>
+      <source>&amp;Alle woorden</source>
+      <translation>&amp;All the words</translation>
+    </message>
+    <message>
+      <source>Alle woorden</source>
+      <translation>All the words</translation>
+    </message>
+    <message>
+      <source>Het bericht bevat al deze woorden.</source>
+      <translation>The message contains all of these words.</translation>
+    </message>
+    <message>
+      <source>&amp;Geen van de woorden</source>
+      <translation>&amp;None of the words</translation>
+    </message>
+    <message>
+      <source>Geen van de woorden</source>
+      <translation>None of the words</translation>
+    </message>
+    <message>
+      <source>Het bericht bevat geen van deze woorden.</source>
+      <translation>The message contains none of these words.</translation>
+    </message>
+    <message>
+      <source>&amp;Zinsdelen</source>
+      <translation>P&amp;hrases</translation>
+    </message>
+    <message>
+      <source>Zinsdelen</source>
+      <translation>Phrases</translation>
+    </message>
+    <message>
+      <source>Het bericht bevat een van deze woordreeksen.</source>
+      <translation>The message contains one of these word sequences.</translation>
+    </message>
+    <message>
+      <source>&amp;Categorie</source>
+      <translation>Ca&amp;tegory</translation>
+    </message>
+    <message>
+      <source>Categorie</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <source>De categorie van Signalen of Open311; * mag.</source>
+      <translation>The Signalen or Open311 category; * allowed.</translation>
+    </message>
+    <message>
+      <source>&amp;Taal</source>
+      <translation>&amp;Language</translation>
+    </message>
+    <message>
+      <source>Taalcodes; nl past ook op nl-be.</source>
+      <translation>Language codes; nl also matches nl-be.</translation>
+    </message>
+    <message>
+      <source>Af&amp;zender</source>
+      <translation>A&amp;uthor</translation>
+    </message>
+    <message>
+      <source>Handle, e-mailadres, naam of nummer van de afzender; * mag.</source>
+      <translation>Handle, e-mail address, name or id of the author; * allowed.</translation>
+    </message>
+    <message>
+      <source>Alleen op de aangevinkte dagen; niets aangevinkt: elke dag.</source>
+      <translation>Only on the ticked days; nothing ticked: every day.</translation>
+    </message>
+    <message>
+      <source>De regel is in orde.</source>
+      <translation>The rule is fine.</translation>
+    </message>
+    <message>
+      <source>{matched} van de {scanned} laatste berichten zou deze regel vangen.</source>
+      <translation>This rule would catch {matched} of the last {scanned} messages.</translation>
+    </message>
+    <message>
+      <source>Alleen een beheerder kan regels wijzigen; u kunt ze bekijken.</source>
+      <translation>Only an admin can change rules; you can look at them.</translation>
+    </message>
+    <message>
+      <source>Regel '{name}' is bewaard.</source>
+      <translation>Rule '{name}' was saved.</translation>
+    </message>
+    <message>
+      <source>Regel '{name}' is toegevoegd.</source>
+      <translation>Rule '{name}' was added.</translation>
+    </message>
+    <message>
+      <source>prioriteit {value}</source>
+      <translation>priority {value}</translation>
+    </message>
+    <message>
+      <source>labels {tags}</source>
+      <translation>tags {tags}</translation>
+    </message>
+    <message>
+      <source>Werkt niet: {reason}</source>
+      <translation>Does not work: {reason}</translation>
+    </message>
+    <message>
+      <source>Regel bewerken: {name}</source>
+      <translation>Edit rule: {name}</translation>
+    </message>
+    <message>
+      <source>Labels die de zaak krijgt ({comma}).</source>
+      <translation>Tags the case gets ({comma}).</translation>
+    </message>
+    <message>
+      <source>Voorbeeld over de laatste {n} berichten…</source>
+      <translation>Preview over the last {n} messages…</translation>
+    </message>
+    <message>
+      <source>Regel '{name}' verwijderen? Zaken die ze al routeerde blijven waar ze zijn.</source>
+      <translation>Remove rule '{name}'? Cases it already routed stay where they are.</translation>
+    </message>
+    <message>
+      <source>afdeling {name}</source>
+      <translation>department {name}</translation>
+    </message>
+    <message>
+      <source>Platform {name}</source>
+      <translation>Platform {name}</translation>
+    </message>
+    <message>
+      <source>Weekdag {day}</source>
+      <translation>Weekday {day}</translation>
+    </message>
+    <message>
+      <source>(niet wijzigen)</source>
+      <translation>(do not change)</translation>
+    </message>
+    <message>
+      <source>Eigen wachtrij van de redactie</source>
+      <translation>The newsroom's own queue</translation>
+    </message>
+    <message>
+      <source>(zoals de afdeling)</source>
+      <translation>(as the department)</translation>
+    </message>
+    <message>
+      <source>Het voorbeeld lukte niet.</source>
+      <translation>The preview did not work.</translation>
+    </message>
+    <message>
+      <source>Bij {n} berichten ging de regel fout, bijvoorbeeld: {reason}</source>
+      <translation>The rule failed on {n} messages, for example: {reason}</translation>
+    </message>
+    <message>
+      <source>veelhoek van {n} punten</source>
+      <translation>polygon of {n} points</translation>
+    </message>
+    <message>
+      <source>{radius} m rond {lat}, {lon}</source>
+      <translation>{radius} m around {lat}, {lon}</translation>
+    </message>
+    <message>
+      <source>Regel '{name}' staat nu op plaats {position}.</source>
+      <translation>Rule '{name}' is now in place {position}.</translation>
+    </message>
+    <message>
+      <source>{department}: toewijzing {policy}.</source>
+      <translation>{department}: assignment {policy}.</translation>
+    </message>
+    <message>
+      <source>Regel '{name}' is verwijderd.</source>
+      <translation>Rule '{name}' was removed.</translation>
+    </message>
+    <message>
+      <source>Dreigt te laat</source>
+      <translation>At risk</translation>
+    </message>
+    <message>
+      <source>Toon open zaken waarvan een termijn voor 75% of meer op is.</source>
+      <translation>Show open cases with a response target 75% or more used up.</translation>
+    </message>
+    <message>
+      <source>Draag de zaak met een notitie over aan een afdeling; de burger krijgt een tussenbericht.</source>
+      <translation>Hand the case off to a department with a note; the citizen gets a holding reply.</translation>
+    </message>
+    <message>
+      <source>Stuur een overgedragen zaak terug, met de reden.</source>
+      <translation>Send a handed-off case back, with the reason.</translation>
+    </message>
+    <message>
+      <source>Sjabloon invoegen</source>
+      <translation>Insert template</translation>
+    </message>
+    <message>
+      <source>Kies een standaardantwoord en zet het in het antwoord.</source>
+      <translation>Choose a standard answer and put it in the reply.</translation>
+    </message>
+    <message>
+      <source>Crisisbericht invoegen</source>
+      <translation>Insert crisis statement</translation>
+    </message>
+    <message>
+      <source>Zet het vastgezette tussenbericht van de crisis in het antwoord.</source>
+      <translation>Put the crisis's pinned holding statement in the reply.</translation>
+    </message>
+    <message>
+      <source>Incidenten…</source>
+      <translation>Incidents…</translation>
+    </message>
+    <message>
+      <source>Voorgestelde en aanvaarde incidenten: één antwoord aan alle melders.</source>
+      <translation>Proposed and accepted incidents: one answer to every reporter.</translation>
+    </message>
+    <message>
+      <source>Routeringsregels…</source>
+      <translation>Routing rules…</translation>
+    </message>
+    <message>
+      <source>Regels die nieuwe berichten naar de juiste afdeling sturen, met een voorbeeld vooraf.</source>
+      <translation>Rules that send new messages to the right department, with a preview first.</translation>
+    </message>
+    <message>
+      <source>Sjablonen…</source>
+      <translation>Templates…</translation>
+    </message>
+    <message>
+      <source>Standaardantwoorden en de automatische ontvangstbevestiging.</source>
+      <translation>Standard answers and the automatic acknowledgement.</translation>
+    </message>
+    <message>
+      <source>Crisismodus…</source>
+      <translation>Crisis mode…</translation>
+    </message>
+    <message>
+      <source>Zet de crisismodus aan of uit: termijnen voor het crisisonderwerp lopen dag en nacht.</source>
+      <translation>Switch crisis mode on or off: targets for the crisis topic run day and night.</translation>
+    </message>
+    <message>
+      <source>Antwoord</source>
+      <translation>Answer</translation>
+    </message>
+    <message>
+      <source>Ontvangstbevestiging</source>
+      <translation>Acknowledgement</translation>
+    </message>
+    <message>
+      <source>Tussenbericht</source>
+      <translation>Holding answer</translation>
+    </message>
+    <message>
+      <source>Crisisbericht</source>
+      <translation>Crisis statement</translation>
+    </message>
+    <message>
+      <source>Nederlands</source>
+      <translation>Dutch</translation>
+    </message>
+    <message>
+      <source>Engels</source>
+      <translation>English</translation>
+    </message>
+    <message>
+      <source>alle platforms</source>
+      <translation>all platforms</translation>
+    </message>
+    <message>
+      <source>tekens zoals Bluesky telt</source>
+      <translation>characters as Bluesky counts them</translation>
+    </message>
+    <message>
+      <source>tekens</source>
+      <translation>characters</translation>
+    </message>
+    <message>
+      <source>Typ om te zoeken; pijltjes kiezen; Enter zet de tekst in het antwoord. Escape annuleert.</source>
+      <translation>Type to search; arrows choose; Enter puts the text into the reply. Escape cancels.</translation>
+    </message>
+    <message>
+      <source>Sjabloon zoeken</source>
+      <translation>Find a template</translation>
+    </message>
+    <message>
+      <source>Zoekt in de naam en de tekst van de sjablonen.</source>
+      <translation>Searches the names and texts of the templates.</translation>
+    </message>
+    <message>
+      <source>Sjablonen</source>
+      <translation>Templates</translation>
+    </message>
+    <message>
+      <source>De sjablonen die bij de zoektekst passen: naam, soort, platform en taal.</source>
+      <translation>The templates that match the search: name, kind, platform and language.</translation>
+    </message>
+    <message>
+      <source>Voorbeeld voor deze zaak</source>
+      <translation>Preview for this case</translation>
+    </message>
+    <message>
+      <source>De tekst van het gekozen sjabloon, ingevuld voor deze zaak. Alleen lezen.</source>
+      <translation>The chosen template's text, filled in for this case. Read only.</translation>
+    </message>
+    <message>
+      <source>Lengte</source>
+      <translation>Length</translation>
+    </message>
+    <message>
+      <source>Invoegen</source>
+      <translation>Insert</translation>
+    </message>
+    <message>
+      <source>Zet de ingevulde tekst in het antwoord (Enter).</source>
+      <translation>Puts the filled-in text into the reply (Enter).</translation>
+    </message>
+    <message>
+      <source>Sluit zonder iets in te voegen (Escape).</source>
+      <translation>Closes without inserting anything (Escape).</translation>
+    </message>
+    <message>
+      <source>Sjablonen worden gelezen…</source>
+      <translation>Reading the templates…</translation>
+    </message>
+    <message>
+      <source>Sjabloon invoegen in zaak {id}</source>
+      <translation>Insert a template into case {id}</translation>
+    </message>
+    <message>
+      <source>Geen tips: de tekst leest makkelijk.</source>
+      <translation>No tips: the text reads easily.</translation>
+    </message>
+    <message>
+      <source>{n} tekens (geen limiet op dit kanaal)</source>
+      <translation>{n} characters (no limit on this channel)</translation>
+    </message>
+    <message>
+      <source>{n} te veel: inkorten voor dit kanaal</source>
+      <translation>{n} too many: shorten it for this channel</translation>
+    </message>
+    <message>
+      <source>Geen sjabloon past bij deze zoektekst.</source>
+      <translation>No template matches this search.</translation>
+    </message>
+    <message>
+      <source>Er zijn nog geen sjablonen. Teamleiders maken ze via Sjablonen… (Ctrl+Shift+L).</source>
+      <translation>There are no templates yet. Supervisors make them in Templates… (Ctrl+Shift+L).</translation>
+    </message>
+    <message>
+      <source>Dit sjabloon past hier niet: {reason}</source>
+      <translation>This template does not fit here: {reason}</translation>
+    </message>
+    <message>
+      <source>standaard</source>
+      <translation>default</translation>
+    </message>
+    <message>
+      <source>Standaardantwoorden met variabelen, en per kanaal de automatische ontvangstbevestiging.</source>
+      <translation>Canned answers with variables, and each channel's automatic acknowledgement.</translation>
+    </message>
+    <message>
+      <source>Zoekt in de naam en de tekst; pijltjes kiezen in de lijst.</source>
+      <translation>Searches names and texts; arrows choose in the list.</translation>
+    </message>
+    <message>
+      <source>Naam, soort, platform en taal van elk sjabloon; kies er een om het te wijzigen.</source>
+      <translation>Name, kind, platform and language of each template; choose one to change it.</translation>
+    </message>
+    <message>
+      <source>&amp;Nieuw sjabloon</source>
+      <translation>&amp;New template</translation>
+    </message>
+    <message>
+      <source>Nieuw sjabloon</source>
+      <translation>New template</translation>
+    </message>
+    <message>
+      <source>Maakt het formulier leeg voor een nieuw sjabloon.</source>
+      <translation>Empties the form for a new template.</translation>
+    </message>
+    <message>
+      <source>Een unieke naam, waarmee u het sjabloon terugvindt.</source>
+      <translation>A unique name to find the template by.</translation>
+    </message>
+    <message>
+      <source>N&amp;aam</source>
+      <translation>N&amp;ame</translation>
+    </message>
+    <message>
+      <source>Soort</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>Antwoord: kiest u bij een zaak. Ontvangstbevestiging en tussenbericht gaan automatisch uit. Crisisbericht: voor de crisismodus.</source>
+      <translation>Answer: chosen in a case. Acknowledgement and holding answer go out automatically. Crisis statement: for crisis mode.</translation>
+    </message>
+    <message>
+      <source>&amp;Soort</source>
+      <translation>&amp;Kind</translation>
+    </message>
+    <message>
+      <source>Alle platforms</source>
+      <translation>All platforms</translation>
+    </message>
+    <message>
+      <source>Voor welk platform dit sjabloon is; een sjabloon voor één platform gaat voor.</source>
+      <translation>Which platform this template is for; a template for one platform comes first.</translation>
+    </message>
+    <message>
+      <source>De taal van de tekst; datums worden in die taal geschreven.</source>
+      <translation>The language of the text; dates are written in it.</translation>
+    </message>
+    <message>
+      <source>Te&amp;kst (variabelen: {naam}, {zaaknummer}, {verwachte_datum}, {afdeling})</source>
+      <translation>Te&amp;xt (variables: {naam}, {zaaknummer}, {verwachte_datum}, {afdeling})</translation>
+    </message>
+    <message>
+      <source>Tekst van het sjabloon</source>
+      <translation>Template text</translation>
+    </message>
+    <message>
+      <source>Gewone tekst met variabelen tussen accolades; twee accolades voor een accolade in de tekst.</source>
+      <translation>Plain text with variables in braces; two braces for a brace in the text.</translation>
+    </message>
+    <message>
+      <source>Controle van de tekst</source>
+      <translation>Check of the text</translation>
+    </message>
+    <message>
+      <source>Voorbeeld met voorbeeldwaarden</source>
+      <translation>Preview with example values</translation>
+    </message>
+    <message>
+      <source>Voorbeeld</source>
+      <translation>Preview</translation>
+    </message>
+    <message>
+      <source>De tekst ingevuld met voorbeeldwaarden (Bea Burger, zaak 123456). Alleen lezen.</source>
+      <translation>The text filled in with example values (Bea Burger, case 123456). Read only.</translation>
+    </message>
+    <message>
+      <source>Verwijdert het gekozen sjabloon (vraagt eerst). Verstuurde antwoorden blijven zoals ze zijn.</source>
+      <translation>Removes the chosen template (asks first). Answers already sent stay as they are.</translation>
+    </message>
+    <message>
+      <source>&amp;Bewaren</source>
+      <translation>&amp;Save</translation>
+    </message>
+    <message>
+      <source>Bewaart het sjabloon (Ctrl+Enter in de tekst).</source>
+      <translation>Saves the template (Ctrl+Enter in the text).</translation>
+    </message>
+    <message>
+      <source>Automatische ontvangstbevestiging per kanaal</source>
+      <translation>Automatic acknowledgement per channel</translation>
+    </message>
+    <message>
+      <source>Aan: elke nieuwe zaak krijgt een bevestiging met het zaaknummer. Standaard: aan voor e-mail, uit voor de rest.</source>
+      <translation>On: every new case gets an acknowledgement with its case number. Default: on for e-mail, off for the rest.</translation>
+    </message>
+    <message>
+      <source>Resultaat</source>
+      <translation>Result</translation>
+    </message>
+    <message>
+      <source>Sluit dit venster (Escape).</source>
+      <translation>Closes this window (Escape).</translation>
+    </message>
+    <message>
+      <source>Sjabloon verwijderen</source>
+      <translation>Remove template</translation>
+    </message>
+    <message>
+      <source>Niet verwijderen</source>
+      <translation>Do not remove</translation>
+    </message>
+    <message>
+      <source>U kunt de sjablonen bekijken; teamleiders en beheerders kunnen ze wijzigen.</source>
+      <translation>You can look at the templates; supervisors and admins can change them.</translation>
+    </message>
+    <message>
+      <source>Alleen bekijken</source>
+      <translation>View only</translation>
+    </message>
+    <message>
+      <source>Schrijf de tekst van het sjabloon.</source>
+      <translation>Write the template's text.</translation>
+    </message>
+    <message>
+      <source>In orde. Geen variabelen.</source>
+      <translation>Fine. No variables.</translation>
+    </message>
+    <message>
+      <source>Geef het sjabloon een naam.</source>
+      <translation>Give the template a name.</translation>
+    </message>
+    <message>
+      <source>Aan, uit, of standaard: aan voor e-mail, uit voor de andere platforms.</source>
+      <translation>On, off, or default: on for e-mail, off for the other platforms.</translation>
+    </message>
+    <message>
+      <source>Sjabloon “{name}” verwijderen? Verstuurde antwoorden blijven zoals ze zijn.</source>
+      <translation>Remove template “{name}”? Answers already sent stay as they are.</translation>
+    </message>
+    <message>
+      <source>Sjabloon “{name}” verwijderd.</source>
+      <translation>Template “{name}” removed.</translation>
+    </message>
+    <message>
+      <source>Er zijn nog geen verbonden kanalen.</source>
+      <translation>There are no connected channels yet.</translation>
+    </message>
+    <message>
+      <source>In orde. Variabelen: {names}.</source>
+      <translation>Fine. Variables: {names}.</translation>
+    </message>
+    <message>
+      <source>De tekst is nog niet in orde: {problem}</source>
+      <translation>The text is not right yet: {problem}</translation>
+    </message>
+    <message>
+      <source>Sjabloon “{name}” bewaard.</source>
+      <translation>Template “{name}” saved.</translation>
+    </message>
+    <message>
+      <source>Ontvangstbevestiging voor {channel}</source>
+      <translation>Acknowledgement for {channel}</translation>
+    </message>
+    <message>
+      <source>Ontvangstbevestiging voor {channel}: {state}.</source>
+      <translation>Acknowledgement for {channel}: {state}.</translation>
+    </message>
+    <message>
+      <source>Niet goed: {problem}</source>
+      <translation>Not right: {problem}</translation>
+    </message>
+    <message>
+      <source>standaard ({state})</source>
+      <translation>default ({state})</translation>
+    </message>
+    <message>
+      <source>Schrijf een notitie die zegt waarom ({what}); zonder kan het niet.</source>
+      <translation>Write a note that says why ({what}); it cannot be done without one.</translation>
+    </message>
+    <message>
+      <source>Zeg wie u bent om een zaak over te dragen (--as GEBRUIKER).</source>
+      <translation>Say who you are to hand a case off (--as USER).</translation>
+    </message>
+    <message>
+      <source>{actor} ({role}) mag geen zaken overdragen; dat doet het klantcontactcentrum.</source>
+      <translation>{actor} ({role}) may not hand cases off; the contact centre does.</translation>
+    </message>
+    <message>
+      <source>Zaak {case_id} is {status}; open haar weer voordat u haar overdraagt.</source>
+      <translation>Case {case_id} is {status}; reopen it before handing it off.</translation>
+    </message>
+    <message>
+      <source>Zaak {case_id} is al bij {department}.</source>
+      <translation>Case {case_id} is already with {department}.</translation>
+    </message>
+    <message>
+      <source>Zeg wie u bent om een zaak terug te sturen (--as GEBRUIKER).</source>
+      <translation>Say who you are to send a case back (--as USER).</translation>
+    </message>
+    <message>
+      <source>Zaak {case_id} is niet overgedragen, dus terugsturen kan niet.</source>
+      <translation>Case {case_id} was not handed off, so it cannot be sent back.</translation>
+    </message>
+    <message>
+      <source>{actor} ({role}) mag geen zaken terugsturen; dat doet de afdeling.</source>
+      <translation>{actor} ({role}) may not send cases back; the department does.</translation>
+    </message>
+    <message>
+      <source>Een crisis heeft een naam van 1 tot 200 tekens nodig.</source>
+      <translation>A crisis needs a name of 1 to 200 characters.</translation>
+    </message>
+    <message>
+      <source>De crisismodus staat niet aan.</source>
+      <translation>Crisis mode is not on.</translation>
+    </message>
+    <message>
+      <source>Het vastgezette bericht moet tekst zijn.</source>
+      <translation>The holding statement must be text.</translation>
+    </message>
+    <message>
+      <source>Het bestand met termijnen is niet bruikbaar: {reason}</source>
+      <translation>The targets file is not usable: {reason}</translation>
+    </message>
+    <message>
+      <source>{actor} ({role}) mag de termijnen niet wijzigen; dat doet een beheerder.</source>
+      <translation>{actor} ({role}) may not change response targets; an admin does.</translation>
+    </message>
+    <message>
+      <source>{actor} ({role}) mag de crisismodus niet aan- of uitzetten; dat doet een teamleider.</source>
+      <translation>{actor} ({role}) may not switch crisis mode; a supervisor does.</translation>
+    </message>
+    <message>
+      <source>Incidentvoorstellen zijn lijsten van berichtnummers.</source>
+      <translation>Incident proposals must be lists of message numbers.</translation>
+    </message>
+    <message>
+      <source>Zeg wie u bent om over een incident te beslissen (--as GEBRUIKER).</source>
+      <translation>Say who you are to decide on an incident (--as USER).</translation>
+    </message>
+    <message>
+      <source>{actor} ({role}) mag niet over incidenten beslissen; operators, supervisors en beheerders wel.</source>
+      <translation>{actor} ({role}) may not decide on incidents; operators, supervisors and admins may.</translation>
+    </message>
+    <message>
+      <source>Een incidentnummer is een geheel getal, niet {value!r}.</source>
+      <translation>An incident number must be a whole number, not {value!r}.</translation>
+    </message>
+    <message>
+      <source>Er is geen incident {id}.</source>
+      <translation>There is no incident {id}.</translation>
+    </message>
+    <message>
+      <source>Incident {id} is al geaccepteerd.</source>
+      <translation>Incident {id} was already accepted.</translation>
+    </message>
+    <message>
+      <source>Incident {id} is al afgewezen.</source>
+      <translation>Incident {id} was already declined.</translation>
+    </message>
+    <message>
+      <source>Incident {id} is geaccepteerd; het kan niet meer worden afgewezen.</source>
+      <translation>Incident {id} was accepted; it can no longer be declined.</translation>
+    </message>
+    <message>
+      <source>Zaak {case_id} hoort al bij incident {id}.</source>
+      <translation>Case {case_id} is already in incident {id}.</translation>
+    </message>
+    <message>
+      <source>Zaak {case_id} hoort niet bij incident {id}.</source>
+      <translation>Case {case_id} is not in incident {id}.</translation>
+    </message>
+    <message>
+      <source>Incident {id} is afgewezen; accepteer het voordat u de melders antwoordt.</source>
+      <translation>Incident {id} was declined; accept it before answering its reporters.</translation>
+    </message>
+    <message>
+      <source>Incident {id} is pas voorgesteld; accepteer het voordat u de melders antwoordt.</source>
+      <translation>Incident {id} is only proposed; accept it before answering its reporters.</translation>
+    </message>
+    <message>
+      <source>Dit antwoord is te lang voor {platform}: het heeft {length} tekens en {platform} neemt er hoogstens {limit}; {count} melders schreven daar.</source>
+      <translation>This answer is too long for {platform}: it has {length} characters and {platform} takes at most {limit}; {count} reporters wrote there.</translation>
+    </message>
+    <message>
+      <source>Dit antwoord is te lang voor Bluesky: het heeft {length} tekens (grafemen) en Bluesky neemt er hoogstens {limit}; {count} melders schreven daar.</source>
+      <translation>This answer is too long for Bluesky: it has {length} characters (graphemes) and Bluesky takes at most {limit}; {count} reporters wrote there.</translation>
+    </message>
+    <message>
+      <source>Een incident is voorgesteld, geaccepteerd of afgewezen, niet {value!r}.</source>
+      <translation>An incident is proposed, accepted or declined, not {value!r}.</translation>
+    </message>
+    <message>
+      <source>Geef een limiet van 1 of meer, niet {value!r}.</source>
+      <translation>Give a limit of 1 or more, not {value!r}.</translation>
+    </message>
+    <message>
+      <source>Een regel is een object met 'when' (voorwaarden) en 'then' (acties).</source>
+      <translation>A rule is an object with 'when' (conditions) and 'then' (actions).</translation>
+    </message>
+    <message>
+      <source>Een regel heeft minstens één actie onder 'then' nodig ({choices}).</source>
+      <translation>A rule needs at least one action under 'then' ({choices}).</translation>
+    </message>
+    <message>
+      <source>Onbekende voorwaarde {name!r}; kies uit {choices}.</source>
+      <translation>Unknown condition {name!r}; use one of {choices}.</translation>
+    </message>
+    <message>
+      <source>Onbekende actie {name!r}; kies uit {choices}.</source>
+      <translation>Unknown action {name!r}; use one of {choices}.</translation>
+    </message>
+    <message>
+      <source>De voorwaarde {name!r} heeft een tekst of een lijst van 1 tot {limit} teksten nodig.</source>
+      <translation>The condition {name!r} needs a text or a list of 1 to {limit} texts.</translation>
+    </message>
+    <message>
+      <source>{value!r} is geen platform; kies uit {choices}.</source>
+      <translation>{value!r} is not a platform; use one of {choices}.</translation>
+    </message>
+    <message>
+      <source>{value!r} bevat geen letters of cijfers om op te zoeken.</source>
+      <translation>{value!r} has no letters or digits to match.</translation>
+    </message>
+    <message>
+      <source>{value!r} is meer dan één woord; zet het onder 'phrases'.</source>
+      <translation>{value!r} is more than one word; put it under 'phrases'.</translation>
+    </message>
+    <message>
+      <source>Een reguliere expressie is een tekst van 1 tot {limit} tekens.</source>
+      <translation>A regular expression is a text of 1 to {limit} characters.</translation>
+    </message>
+    <message>
+      <source>De reguliere expressie {pattern!r} is niet geldig: {reason}.</source>
+      <translation>The regular expression {pattern!r} is not valid: {reason}.</translation>
+    </message>
+    <message>
+      <source>De reguliere expressie {pattern!r} kan bij sommige berichten te lang duren: gebruik hoogstens één onbegrensde herhaling (* of +), begrens de andere (bijv. {{1,30}}), geen terugverwijzingen; of gebruik woorden en zinsdelen.</source>
+      <translation>The regular expression {pattern!r} could take too long on some messages: use at most one unbounded repeat (* or +), bound the others (e.g. {{1,30}}), no back-references; or use words and phrases.</translation>
+    </message>
+    <message>
+      <source>Een gebied heeft lat, lon en radius_m nodig (een cirkel, straal tot {limit} m) of 'polygon': een lijst van 3 tot {points} punten [lat, lon].</source>
+      <translation>The area needs lat, lon and radius_m (a circle, radius up to {limit} m) or 'polygon': a list of 3 to {points} [lat, lon] points.</translation>
+    </message>
+    <message>
+      <source>De tijdvoorwaarde kent 'weekdays' (mon..sun) en/of 'from' en 'to' (UU:MM, Nederlandse tijd).</source>
+      <translation>The time condition takes 'weekdays' (mon..sun) and/or 'from' and 'to' (HH:MM, Dutch time).</translation>
+    </message>
+    <message>
+      <source>{value!r} is geen weekdag; gebruik mon, tue, wed, thu, fri, sat of sun.</source>
+      <translation>{value!r} is not a weekday; use mon, tue, wed, thu, fri, sat or sun.</translation>
+    </message>
+    <message>
+      <source>{value!r} is geen tijdstip; schrijf UU:MM, bijvoorbeeld 08:30.</source>
+      <translation>{value!r} is not a time of day; write HH:MM, e.g. 08:30.</translation>
+    </message>
+    <message>
+      <source>'from' en 'to' moeten verschillen; laat beide weg voor de hele dag.</source>
+      <translation>'from' and 'to' must differ; leave both out for the whole day.</translation>
+    </message>
+    <message>
+      <source>'department' is de naam van een afdeling, of null voor de eigen wachtrij van de redactie.</source>
+      <translation>'department' is a department's name, or null for the newsroom's own queue.</translation>
+    </message>
+    <message>
+      <source>{value!r} is geen prioriteit; gebruik low, normal, high of urgent.</source>
+      <translation>{value!r} is not a priority; use low, normal, high or urgent.</translation>
+    </message>
+    <message>
+      <source>'tags' is een lijst van hoogstens 50 labels.</source>
+      <translation>'tags' is a list of at most 50 tags.</translation>
+    </message>
+    <message>
+      <source>{value!r} is geen toewijzingswijze; gebruik manual, round_robin of least_loaded.</source>
+      <translation>{value!r} is not an assignment policy; use manual, round_robin or least_loaded.</translation>
+    </message>
+    <message>
+      <source>'stop' is true of false.</source>
+      <translation>'stop' is true or false.</translation>
+    </message>
+    <message>
+      <source>De regel is geen geldige JSON: {reason}.</source>
+      <translation>The rule is not valid JSON: {reason}.</translation>
+    </message>
+    <message>
+      <source>Een regel kan hoogstens {limit} tekens JSON lang zijn.</source>
+      <translation>A rule can be at most {limit} characters of JSON.</translation>
+    </message>
+    <message>
+      <source>Een regel heeft een naam van 1 tot {limit} tekens nodig.</source>
+      <translation>A rule needs a name of 1 to {limit} characters.</translation>
+    </message>
+    <message>
+      <source>Een regelnummer is een geheel getal, niet {value!r}.</source>
+      <translation>A rule number is a whole number, not {value!r}.</translation>
+    </message>
+    <message>
+      <source>Er is geen routeringsregel {rule_id}. Zie 'newsroom rules list'.</source>
+      <translation>There is no routing rule {rule_id}. See 'newsroom rules list'.</translation>
+    </message>
+    <message>
+      <source>Een positie is een geheel getal van 1 of meer, niet {value!r}.</source>
+      <translation>A position is a whole number of 1 or more, not {value!r}.</translation>
+    </message>
+    <message>
+      <source>'enabled' is true of false.</source>
+      <translation>'enabled' is true or false.</translation>
+    </message>
+    <message>
+      <source>Geef de regel een nieuwe naam of een nieuwe definitie.</source>
+      <translation>Give the rule a new name or a new definition.</translation>
+    </message>
+    <message>
+      <source>Alleen een beheerder mag routeringsregels wijzigen; zeg wie u bent met --as.</source>
+      <translation>Only an admin may change routing rules; say who you are with --as.</translation>
+    </message>
+    <message>
+      <source>{actor} ({role}) mag geen routeringsregels wijzigen.</source>
+      <translation>{actor} ({role}) may not change routing rules.</translation>
+    </message>
+    <message>
+      <source>Een voorbeeld bekijkt 1 tot {limit} berichten.</source>
+      <translation>A preview looks at 1 to {limit} messages.</translation>
+    </message>
+    <message>
+      <source>Alleen een beheerder mag wijzigen hoe zaken worden toegewezen; zeg wie u bent met --as.</source>
+      <translation>Only an admin may change how cases are assigned; say who you are with --as.</translation>
+    </message>
+    <message>
+      <source>{actor} ({role}) mag niet wijzigen hoe de zaken van een afdeling worden toegewezen.</source>
+      <translation>{actor} ({role}) may not change how a department's cases are assigned.</translation>
+    </message>
+    <message>
+      <source>{actor} ({role}) mag alleen zichzelf afwezig of aanwezig melden.</source>
+      <translation>{actor} ({role}) may only mark themselves absent or present.</translation>
+    </message>
+    <message>
+      <source>Zeg wat er verandert: afwezig of aanwezig, en/of een capaciteit.</source>
+      <translation>Say what changes: absent or present, and/or a capacity.</translation>
+    </message>
+    <message>
+      <source>'absent' is true of false.</source>
+      <translation>'absent' is true or false.</translation>
+    </message>
+    <message>
+      <source>Geef een capaciteit of geen capaciteit, niet allebei.</source>
+      <translation>Give a capacity or no capacity, not both.</translation>
+    </message>
+    <message>
+      <source>Een capaciteit is een geheel aantal open zaken van 0 tot 100000, niet {value!r}.</source>
+      <translation>A capacity is a whole number of open cases from 0 to 100000, not {value!r}.</translation>
+    </message>
+    <message>
+      <source>Een sjabloon heeft tekst nodig.</source>
+      <translation>A template needs some text.</translation>
+    </message>
+    <message>
+      <source>Een sjabloon kan hoogstens {limit} tekens lang zijn.</source>
+      <translation>A template can be at most {limit} characters.</translation>
+    </message>
+    <message>
+      <source>Sjablonen zijn in het nl of en geschreven, niet in {language!r}.</source>
+      <translation>Templates are written in nl or en, not {language!r}.</translation>
+    </message>
+    <message>
+      <source>De sluitaccolade bij teken {position} sluit niets af; schrijf twee accolades voor een accolade in de tekst.</source>
+      <translation>The closing brace at character {position} closes nothing; write two braces for a brace in the text.</translation>
+    </message>
+    <message>
+      <source>De accolade bij teken {position} omsluit geen naam van een variabele; schrijf twee accolades voor een accolade in de tekst.</source>
+      <translation>The brace at character {position} does not enclose a variable name; write two braces for a brace in the text.</translation>
+    </message>
+    <message>
+      <source>Onbekende variabele {name!r} bij teken {position}; de variabelen zijn {known}.</source>
+      <translation>Unknown variable {name!r} at character {position}; the variables are {known}.</translation>
+    </message>
+    <message>
+      <source>Het sjabloon gebruikt de variabele {name!r}, maar daar is hier geen waarde voor.</source>
+      <translation>The template uses the variable {name!r}, but there is no value for it here.</translation>
+    </message>
+    <message>
+      <source>{actor} ({role}) mag sjablonen en automatische antwoorden niet beheren.</source>
+      <translation>{actor} ({role}) may not manage templates and automatic answers.</translation>
+    </message>
+    <message>
+      <source>Zeg wie u bent om sjablonen en automatische antwoorden te beheren (--as GEBRUIKER).</source>
+      <translation>Say who you are to manage templates and automatic answers (--as USER).</translation>
+    </message>
+    <message>
+      <source>Een sjabloon heeft een naam van 1 tot {limit} tekens nodig.</source>
+      <translation>A template needs a name of 1 to {limit} characters.</translation>
+    </message>
+    <message>
+      <source>De soort van een sjabloon is een van {kinds}, niet {given!r}.</source>
+      <translation>A template's kind is one of {kinds}, not {given!r}.</translation>
+    </message>
+    <message>
+      <source>Er is geen platform {platform!r}; kies uit {platforms}, of geen voor alle platforms.</source>
+      <translation>There is no platform {platform!r}; use one of {platforms}, or none for every platform.</translation>
+    </message>
+    <message>
+      <source>Er is geen sjabloon {name!r}. Zie 'newsroom template list'.</source>
+      <translation>There is no template {name!r}. See 'newsroom template list'.</translation>
+    </message>
+    <message>
+      <source>Er is al een sjabloon {name!r}.</source>
+      <translation>There is already a template {name!r}.</translation>
+    </message>
+    <message>
+      <source>Automatische ontvangstbevestiging staat aan, uit of op standaard, niet op {value!r}.</source>
+      <translation>Automatic acknowledgement is on, off or default, not {value!r}.</translation>
+    </message>
+    <message>
+      <source>Er is geen kanaal {name!r}. Zie 'newsroom channel list'.</source>
+      <translation>There is no channel {name!r}. See 'newsroom channel list'.</translation>
+    </message>
+    <message>
+      <source>Meer dan één kanaal heet {name!r}; noem het bij zijn nummer ({ids}).</source>
+      <translation>More than one channel is called {name!r}; name it by its number ({ids}).</translation>
+    </message>
+    <message>
+      <source>Een automatisch antwoord is een van {kinds}, niet {given!r}.</source>
+      <translation>An automatic answer is one of {kinds}, not {given!r}.</translation>
+    </message>
+    <message>
+      <source>Zinnen zijn gemiddeld {average} woorden lang; houd ze op hoogstens {target}.</source>
+      <translation>Sentences are {average} words long on average; aim for at most {target}.</translation>
+    </message>
+    <message>
+      <source>Zin {number} heeft {words} woorden; maak er meer zinnen van (hoogstens {limit}).</source>
+      <translation>Sentence {number} has {words} words; split it up (at most {limit}).</translation>
+    </message>
+    <message>
+      <source>Lange woorden: {words}. Is er een korter, gewoner woord?</source>
+      <translation>Long words: {words}. Is there a shorter, more common word?</translation>
+    </message>
+    <message>
+      <source>Zin {number} is misschien lijdend ({marker}); zeg wie wat doet.</source>
+      <translation>Sentence {number} may be passive ({marker}); say who does what.</translation>
+    </message>
   </context>
 </TS>

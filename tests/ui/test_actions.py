@@ -71,21 +71,23 @@ def test_assign_with_a(harness):
 
 def test_tag_and_untag(harness):
     case_id = harness.open_first()
+    before = detail(harness.db, case_id)["tags"]  # the demo's routing rules may have tagged it already
     harness.key("t")
     dialog = harness.wait_dialog()
     harness.type("Storm schade", dialog.edit)
     harness.key(Qt.Key.Key_Return, widget=dialog.edit)
     harness.wait_idle()
-    assert detail(harness.db, case_id)["tags"] == ["storm-schade"]
+    assert detail(harness.db, case_id)["tags"] == sorted([*before, "storm-schade"])
     # The new tag is offered in the filter at once.
     assert harness.window.filters.tag.findText("storm-schade") > 0
 
     harness.table.setFocus()
     harness.key("T", Qt.KeyboardModifier.ShiftModifier)
     dialog = harness.wait_dialog()
+    dialog.combo.setCurrentIndex(dialog.combo.findText("storm-schade"))
     harness.key(Qt.Key.Key_Return, widget=dialog.combo)
     harness.wait_idle()
-    assert detail(harness.db, case_id)["tags"] == []
+    assert detail(harness.db, case_id)["tags"] == before
 
 
 def test_note_with_n(harness):
@@ -191,12 +193,13 @@ def test_split_with_x(harness):
 
 def test_escape_cancels_a_dialog_without_change(harness):
     case_id = harness.open_first()
+    before = detail(harness.db, case_id)["department"]
     harness.key("d")
     dialog = harness.wait_dialog()
     harness.key(Qt.Key.Key_Escape, widget=dialog.combo)
     harness.qtbot.waitUntil(lambda: harness.window.dialog is None)
     assert not harness.ops.busy
-    assert detail(harness.db, case_id)["department"] is None
+    assert detail(harness.db, case_id)["department"] == before
 
 
 def test_an_action_without_a_case_says_what_to_do(harness):

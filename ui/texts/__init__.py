@@ -26,8 +26,10 @@ def templates() -> dict[str, str]:
 
 
 def english() -> dict[str, str]:
+    """Dutch source string -> English: a core reason's English is its own template."""
     merged: dict[str, str] = {}
     for module in _modules():
+        merged.update({dutch: template for template, dutch in getattr(module, "TEMPLATES", {}).items()})
         merged.update(getattr(module, "ENGLISH", {}))
     return merged
 
