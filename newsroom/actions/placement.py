@@ -130,4 +130,4 @@ def acknowledge(tx: Tx, new: list[tuple[int, int, dict]]) -> list[int]:
             "case_id": case_id, "channel_id": v["channel_id"], "platform": channels[v["channel_id"]][0],
             "message_id": message_id, "author_name": item.author.name, "expected": expected, "raw": item.raw,
         })
-    return acknowledge_new_cases(tx, cases)
+    return acknowledge_new_cases(tx, cases, fresh=True)

@@ -19,7 +19,7 @@ import json
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import delete, insert, or_, select, text, update
 
 from newsroom.actions import clockstore
 from newsroom.actions.base import ActionError, Change, Tx, action
@@ -86,11 +86,16 @@ def _instant(seconds: int | None) -> datetime | None:
 # -- configuration -----------------------------------------------------------------
 
 
+_CONFIG_VERSION = text(
+    "SELECT (SELECT count(*) FROM calendars), (SELECT max(updated_at) FROM calendars),"
+    " (SELECT count(*) FROM target_policies), (SELECT max(updated_at) FROM target_policies),"
+    " (SELECT count(*) FROM crises), (SELECT max(started_at) FROM crises), (SELECT max(ended_at) FROM crises)"
+)
+
+
 def _config_version(conn) -> tuple:
-    c = conn.execute(select(func.count(), func.max(CALENDARS.c.updated_at))).one()
-    p = conn.execute(select(func.count(), func.max(POLICIES.c.updated_at))).one()
-    k = conn.execute(select(func.count(), func.max(CRISES.c.started_at), func.max(CRISES.c.ended_at))).one()
-    return tuple(c) + tuple(p) + tuple(k)
+    """What changes when calendars, policies or crises change: one cheap statement per batch."""
+    return tuple(conn.execute(_CONFIG_VERSION).one())
 
 
 def load_config(conn, cache: dict | None = None) -> tuple[TargetsConfig, list[CrisisWindow]]:

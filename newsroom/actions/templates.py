@@ -480,7 +480,7 @@ def automatic_text(tx_or_conn, case_id: int, kind: str, *, expected: datetime | 
     return _fitting_text(rows, kind, values, platform)
 
 
-def acknowledge_new_cases(tx: Tx, new_cases: list[dict]) -> list[int]:
+def acknowledge_new_cases(tx: Tx, new_cases: list[dict], *, fresh: bool = False) -> list[int]:
     """Ingest's hook: queue the automatic acknowledgement of each new case whose channel has it on; returns the reply ids.
 
     Each dict: case_id, channel_id, platform, message_id (the first message
@@ -512,7 +512,7 @@ def acknowledge_new_cases(tx: Tx, new_cases: list[dict]) -> list[int]:
     due: dict[int, datetime] = {}
     for start in range(0, max(len(message_ids), len(missing_dates)), CHUNK):
         part = message_ids[start:start + CHUNK]
-        if part:
+        if part and not fresh:  # messages stored in this very batch cannot have been answered yet
             answered.update(tx.conn.execute(
                 select(REPLIES.c.in_reply_to_message_id).where(REPLIES.c.in_reply_to_message_id.in_(part),
                                                                REPLIES.c.kind == "auto_ack")
