@@ -341,8 +341,14 @@ def run_bench(
         for item in singles:
             perform(db, "ingest", SYSTEM, origin="bench", items=[item])
         single_s = time.perf_counter() - start
+        big_pages = [live_items[n : n + 1000] for n in range(12_000, 20_000, 1000)]
+        start = time.perf_counter()
+        for page in big_pages:
+            perform(db, "ingest", SYSTEM, origin="bench", items=page)
+        big_s = time.perf_counter() - start
         result["live_ingest"] = {
             "pages_of_100_messages_per_s": round(10_000 / paged_s),
+            "pages_of_1000_messages_per_s": round(sum(map(len, big_pages)) / big_s),
             "one_message_per_action_per_s": round(len(singles) / single_s),
             "with": "20 routing rules, assignment by policy, response-target clocks, e-mail acknowledgements",
         }

@@ -12,6 +12,7 @@ See docs/TEMPLATES.md.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -61,6 +62,12 @@ class TemplateError(ValueError):
 # -- parsing ---------------------------------------------------------------------
 
 _NAME = re.compile(r"\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}")
+
+
+@functools.lru_cache(maxsize=256)
+def _parsed(body: str) -> tuple[tuple[str, str], ...]:
+    """`_parts` of a body, parsed once (an acknowledgement per new case renders the same few bodies)."""
+    return tuple(_parts(body))
 
 
 def _parts(body: str) -> Iterator[tuple[str, str]]:
@@ -196,7 +203,7 @@ class Values:
 def render(body: str, values: Values) -> str:
     """The template's text with its variables filled in; TemplateError for a bad body or a missing case number or date."""
     out: list[str] = []
-    for kind, value in _parts(body):
+    for kind, value in _parsed(body):
         if kind == "text":
             out.append(value)
             continue

@@ -575,3 +575,21 @@ def test_a_clock_that_ended_before_a_crisis_is_not_marked():
     during = [CrisisWindow(ams(2026, 2, 2, 11, 0), ams(2026, 2, 2, 11, 30), frozenset(), frozenset({3}))]
     c = clocks_of(h, crises=during)
     assert "crisis" not in c["first_response", 0] and c["resolution", 0]["crisis"] is True
+
+
+def test_the_fast_path_for_a_new_case_equals_the_fold():
+    """A history of one inbound message takes a shortcut at ingest; it must give the fold's result exactly."""
+    import random
+
+    from newsroom.targets.clocks import CrisisWindow, History, _fresh, compute
+    from newsroom.targets.policy import DEFAULT_POLICIES, PLATFORMS, PRIORITIES, TargetsConfig
+
+    config = TargetsConfig(policies=DEFAULT_POLICIES)
+    rnd = random.Random(5)
+    base = 1_767_225_600 * 1_000_000  # 2026-01-01
+    nowhere = [CrisisWindow(0, 1, frozenset({"geen-onderwerp"}), frozenset({-1}))]  # forces the general path
+    for _ in range(3000):
+        h = History(rnd.choice(PLATFORMS), 1, rnd.choice(PRIORITIES), frozenset(rnd.sample(["storing", "pers"], rnd.randint(0, 2))),
+                    [base + rnd.randrange(0, 366 * 86_400_000_000)], [], [])
+        fast, slow = _fresh(h, config), compute(h, config, nowhere)
+        assert (fast.encoded(), fast.due_at, fast.risk_at) == (slow.encoded(), slow.due_at, slow.risk_at)
