@@ -104,6 +104,15 @@ async def run_scenario(db, secrets, seed: int, rounds: int) -> None:
                 except ConnectorError:
                     stats["errors"] += 1
             fake.faults.clear()
+        if not stats["crashes"]:
+            # The random rounds can miss every crash point (a fault ends a poll
+            # before its page comes): crash once for certain.
+            add_posts(rng, fake, 3)
+            async with ChaosCollector(db, secrets=secrets, rng=rng, fake=fake, stats=stats, crash=("after", 1)) as collector:
+                try:
+                    await collector.poll(channel)
+                except Crash:
+                    stats["crashes"] += 1
         # Calm again: polls drain what is left.
         async with Collector(db, secrets=secrets) as collector:
             collector.connector(channel).page_size = rng.choice((5, 100))
