@@ -63,6 +63,8 @@ class InboxFilter:
     department_id: int | None = None
     assignee_id: int | None = None
     unassigned: bool = False
+    # The newsroom's own queue: cases no routing rule (and nobody) gave a department.
+    unrouted: bool = False
     channel_id: int | None = None
     tag_id: int | None = None
     priority: str | None = None
@@ -164,6 +166,7 @@ def resolve_filter(
     department: str | None = None,
     assignee: str | None = None,
     unassigned: bool = False,
+    unrouted: bool = False,
     channel: str | None = None,
     tag: str | None = None,
     priority: str | None = None,
@@ -212,6 +215,7 @@ def resolve_filter(
         department_id=department_id,
         assignee_id=assignee_id,
         unassigned=unassigned,
+        unrouted=unrouted and department_id is None,
         channel_id=channel_id,
         tag_id=tag_id,
         priority=priority,
@@ -250,6 +254,8 @@ def _other_conditions(flt: InboxFilter) -> list:
     where = []
     if flt.department_id is not None:
         where.append(CASES.c.department_id == flt.department_id)
+    elif flt.unrouted:
+        where.append(CASES.c.department_id.is_(None))
     if flt.unassigned:
         where.append(CASES.c.assignee_id.is_(None))
     elif flt.assignee_id is not None:
@@ -724,6 +730,8 @@ def count_cases(conn: Connection, flt: InboxFilter = InboxFilter()) -> int:
         cond.append(COUNTS.c.status.in_(flt.statuses))
     if flt.department_id is not None:
         cond.append(COUNTS.c.department_id == flt.department_id)
+    elif flt.unrouted:
+        cond.append(COUNTS.c.department_id == 0)
     if flt.unassigned:
         cond.append(COUNTS.c.assignee_id == 0)
     elif flt.assignee_id is not None:
@@ -767,6 +775,7 @@ def view_counts(conn: Connection, user_id: int | None, now: datetime | None = No
         "open": count_cases(conn, InboxFilter(statuses=open_statuses)),
         "at_risk": count_cases(conn, InboxFilter(statuses=open_statuses, at_risk=True, as_of=now)),
         "unassigned": count_cases(conn, InboxFilter(statuses=open_statuses, unassigned=True)),
+        "unrouted": count_cases(conn, InboxFilter(statuses=open_statuses, unrouted=True)),
         "waiting_on_citizen": count_cases(conn, InboxFilter(statuses=("waiting_on_citizen",))),
     }
     if user_id is not None:

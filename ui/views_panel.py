@@ -42,6 +42,8 @@ def standard_views(user_id: int | None, departments: dict[int, str]) -> list[Vie
         views.append(View("mine", N_("Mijn zaken"), InboxFilter(statuses=OPEN, assignee_id=user_id)))
     views += [
         View("unassigned", N_("Niet toegewezen"), InboxFilter(statuses=OPEN, unassigned=True)),
+        # Open cases no routing rule gave a department: the newsroom's own queue.
+        View("unrouted", N_("Eigen wachtrij"), InboxFilter(statuses=OPEN, unrouted=True)),
         View("waiting_on_citizen", N_("Wacht op burger"), InboxFilter(statuses=("waiting_on_citizen",))),
         View("open", N_("Alle open zaken"), InboxFilter(statuses=OPEN)),
         View("all", N_("Alle zaken"), InboxFilter()),

@@ -164,7 +164,7 @@ def cmd_inbox(args) -> int:
         with db.read() as conn:
             flt = resolve_filter(
                 conn, statuses=statuses, department=args.department, assignee=assignee, unassigned=args.unassigned,
-                channel=args.channel, tag=args.tag, priority=args.priority, search=args.search, at_risk=args.at_risk,
+                unrouted=getattr(args, "unrouted", False), channel=args.channel, tag=args.tag, priority=args.priority, search=args.search, at_risk=args.at_risk,
             )
             page = list_cases(conn, flt, order=order, limit=args.limit, after=args.after, with_total=True)
     except (InboxError, ValueError) as error:

@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--assignee", help="user name")
     p.add_argument("--mine", action="store_true", help="cases assigned to --as USER")
     p.add_argument("--unassigned", action="store_true")
+    p.add_argument("--unrouted", action="store_true", help="the newsroom's own queue: cases no routing rule gave a department")
     p.add_argument("--channel", help="channel account, e.g. @gemeente@social.overheid.nl")
     p.add_argument("--tag")
     p.add_argument("--priority", choices=["low", "normal", "high", "urgent"])

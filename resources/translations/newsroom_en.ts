@@ -4458,5 +4458,9 @@ Choose a case in the list with j and k or the arrow keys; Enter opens it here.</
       <source>Zin {number} is misschien lijdend ({marker}); zeg wie wat doet.</source>
       <translation>Sentence {number} may be passive ({marker}); say who does what.</translation>
     </message>
+    <message>
+      <source>Eigen wachtrij</source>
+      <translation>Newsroom queue</translation>
+    </message>
   </context>
 </TS>

@@ -115,3 +115,14 @@ def test_cli_inbox_at_risk(capsys, monkeypatch, tmp_path):
     assert "week" in item["snippet"] and item["due_at"] is not None
     text = ok(cli("inbox", "--at-risk")).out
     assert text.startswith("1 cases")
+
+
+def test_the_newsroom_queue_holds_the_open_cases_no_one_gave_a_department(db, people):
+    ids = [new_case(db, minutes=n) for n in range(6)]  # no routing rules: every case lands in the newsroom's queue
+    perform(db, "route", people.operator, origin="test", case_id=ids[0], department="Afval")
+    perform(db, "set_status", people.operator, origin="test", case_id=ids[1], status="resolved")
+    flt = InboxFilter(statuses=OPEN, unrouted=True)
+    with db.read() as conn:
+        listed = [row.id for row in list_cases(conn, flt, limit=100).items]
+        assert sorted(listed) == sorted(ids[2:])
+        assert count_cases(conn, flt) == 4 == view_counts(conn, None)["unrouted"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 ENGLISH = {
+    "Eigen wachtrij": "Newsroom queue",
     # The inbox's countdown and the at-risk view
     "75% van de termijn is om": "75% of the target time has passed",
     "90% van de termijn is om": "90% of the target time has passed",
