@@ -329,8 +329,13 @@ def _fresh(h: History, config: TargetsConfig) -> Result:
 
 def compute(h: History, config: TargetsConfig, crises: list[CrisisWindow] = ()) -> Result:
     """The case's clocks from its history (a pure function)."""
-    if len(h.inbound) == 1 and not h.events and not h.responses and not crises:
+    if len(h.inbound) == 1 and not h.events and not h.responses and not (crises and any(w.covers(h) for w in crises)):
         return _fresh(h, config)
+    return _general(h, config, crises)
+
+
+def _general(h: History, config: TargetsConfig, crises: list[CrisisWindow] = ()) -> Result:
+    """`compute` by replaying the whole history."""
     folded, status, done_at = _fold(h)
     if not folded:
         return Result([], None, None)

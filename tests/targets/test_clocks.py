@@ -581,15 +581,15 @@ def test_the_fast_path_for_a_new_case_equals_the_fold():
     """A history of one inbound message takes a shortcut at ingest; it must give the fold's result exactly."""
     import random
 
-    from newsroom.targets.clocks import CrisisWindow, History, _fresh, compute
+    from newsroom.targets.clocks import CrisisWindow, History, _fresh, _general
     from newsroom.targets.policy import DEFAULT_POLICIES, PLATFORMS, PRIORITIES, TargetsConfig
 
     config = TargetsConfig(policies=DEFAULT_POLICIES)
     rnd = random.Random(5)
     base = 1_767_225_600 * 1_000_000  # 2026-01-01
-    nowhere = [CrisisWindow(0, 1, frozenset({"geen-onderwerp"}), frozenset({-1}))]  # forces the general path
+    nowhere = [CrisisWindow(0, 1, frozenset({"geen-onderwerp"}), frozenset({-1}))]  # a crisis elsewhere changes nothing
     for _ in range(3000):
         h = History(rnd.choice(PLATFORMS), 1, rnd.choice(PRIORITIES), frozenset(rnd.sample(["storing", "pers"], rnd.randint(0, 2))),
                     [base + rnd.randrange(0, 366 * 86_400_000_000)], [], [])
-        fast, slow = _fresh(h, config), compute(h, config, nowhere)
+        fast, slow = _fresh(h, config), _general(h, config, nowhere)
         assert (fast.encoded(), fast.due_at, fast.risk_at) == (slow.encoded(), slow.due_at, slow.risk_at)
