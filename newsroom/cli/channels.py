@@ -288,7 +288,7 @@ def cmd_collect(args) -> int:
                     loop.add_signal_handler(sig, stop.set)
                 except (NotImplementedError, RuntimeError):
                     pass
-            await collector.run(stop, names=names)
+            await asyncio.gather(collector.run(stop, names=names), _keep_watch(db, stop))
             return {}
 
     try:
@@ -305,6 +305,32 @@ def cmd_collect(args) -> int:
     )
     _out(args, data, human)
     return 0
+
+
+async def _keep_watch(db, stop: asyncio.Event, every: float = 30.0) -> None:
+    """What the desktop does besides collecting, for a headless `newsroom collect`: every
+    `every` seconds record the response-target alerts time has passed and scan
+    the new messages for incidents. One task, so the scanner is never used by
+    two threads at once; a failure is logged and the next round tries again."""
+    import logging
+
+    from newsroom.actions.incidents import IncidentScanner
+
+    log = logging.getLogger("newsroom.collect")
+    scanner = None
+    while not stop.is_set():
+        try:
+            await asyncio.to_thread(perform, db, "record_alerts", SYSTEM, origin="collect")
+            if scanner is None:
+                scanner = await asyncio.to_thread(IncidentScanner, db, origin="collect")
+            else:
+                await asyncio.to_thread(scanner.feed)
+        except Exception:
+            log.exception("alerts or incident scan failed; trying again in %s s", every)
+        try:
+            await asyncio.wait_for(stop.wait(), every)
+        except TimeoutError:
+            pass
 
 
 def cmd_demo_serve(args) -> int:

@@ -264,3 +264,27 @@ def test_cli_targets_crisis_and_handoff(cli, tmp_path):
     assert second["recorded"] == 0 and len(second["alerts"]) == len(first["alerts"]) >= first["recorded"]
     risk = ok(cli("targets", "at-risk", "--json")).json
     assert risk["total"] == len(risk["items"])
+
+
+@pytest.mark.asyncio
+async def test_a_headless_collector_records_the_alerts_time_has_passed(db, people):
+    """`newsroom collect` does what the desk does besides collecting: alerts every round, incident scans."""
+    import asyncio
+    from datetime import timedelta
+
+    from newsroom.actions.targets import ALERTS
+    from newsroom.cli.channels import _keep_watch
+    from newsroom.timeutil import utcnow
+
+    perform(db, "import_targets", people.admin, origin="test",
+            text='[[policy]]\nname = "Alles"\ncalendar = "24/7"\nfirst_response = 30\nresolution = 600\n')
+    received = utcnow() - timedelta(minutes=40)
+    case_id = new_case(db, at=received)
+    with db.transaction() as conn:  # the sweep was waiting for this case since it arrived
+        conn.execute(update(CASES).where(CASES.c.id == case_id).values(alert_at=received))
+    stop = asyncio.Event()
+    asyncio.get_running_loop().call_later(1.0, stop.set)
+    await _keep_watch(db, stop, every=0.2)
+    with db.read() as conn:
+        levels = sorted(r.level for r in conn.execute(select(ALERTS).where(ALERTS.c.case_id == case_id)))
+    assert levels == [75, 90, 100]  # first response: 22.5, 27 and 30 minutes after the message
