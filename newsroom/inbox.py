@@ -388,8 +388,9 @@ def _due_page(conn: Connection, flt: InboxFilter, limit: int, after: str | None)
             .order_by(*key).limit(limit)
         ).all()
         if len(found) < limit:
+            # (no _HAS_DUE here: with two lower bounds SQLite may start its range at the weaker one)
             found += conn.execute(
-                select(*key).where(*where, _HAS_DUE, CASES.c.due_at > due_c).order_by(*key).limit(limit - len(found))
+                select(*key).where(*where, CASES.c.due_at > due_c).order_by(*key).limit(limit - len(found))
             ).all()
     elif after is None:
         found = conn.execute(select(*key).where(*where, _HAS_DUE).order_by(*key).limit(limit)).all()

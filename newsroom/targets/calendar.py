@@ -42,7 +42,6 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import holidays as _holidays
 
 __all__ = [
     "ALWAYS",
@@ -289,7 +288,10 @@ class Calendar:
             if not isinstance(holidays, str):
                 raise ValueError(f"holidays: expected a country code such as 'NL' or null, got {holidays!r}")
             try:
-                _holidays.country_holidays(holidays, years=2026)
+                if holidays != "NL":  # NL, the built-in's, is known good; the package costs 0.2 s to import
+                    import holidays as _holidays
+
+                    _holidays.country_holidays(holidays, years=2026)
             except NotImplementedError:
                 raise ValueError(f"holidays: the holidays package has no country {holidays!r} (use 'NL')") from None
             self._holidays: str | None = holidays
@@ -424,6 +426,8 @@ class Calendar:
             if self._holidays is None:
                 cached = {}
             else:
+                import holidays as _holidays  # only when a year's table is first built
+
                 cached = dict(_holidays.country_holidays(self._holidays, years=year, language="nl").items())
             self._holiday_cache[year] = cached
         return cached
