@@ -34,10 +34,19 @@ def database_path(location: Path) -> Path:
     return location / DATABASE_FILE
 
 
+CLOCKLESS_REVISIONS = frozenset({"0001", "0002"})
+
+
 def open_location(location: Path) -> Database:
     """Open (creating and upgrading as needed) the database in a data folder."""
     url = os.environ.get("NEWSROOM_DATABASE_URL") or sqlite_url(database_path(location))
-    return open_database(url)
+    db = open_database(url)
+    if getattr(db, "upgraded_from", None) in CLOCKLESS_REVISIONS:
+        # Cases stored before response targets existed get their clocks, once, from their history.
+        from newsroom.actions import SYSTEM, perform
+
+        perform(db, "recompute_clocks", SYSTEM, origin="upgrade")
+    return db
 
 
 def reset_demo(location: Path) -> None:

@@ -107,6 +107,7 @@ class Database:
 
     def __init__(self, engine: Engine):
         self.engine = engine
+        self.upgraded_from: str | None = None  # the schema revision an upgrade on open started from
         self.dialect = engine.dialect.name
         self._checkpointer: _Checkpointer | None = None
         # Lookups that never change once made (channel ids), shared by actions.
@@ -210,6 +211,7 @@ def open_database(url: str, *, upgrade: bool = True) -> Database:
             # an import or a collector is writing.
             with db.transaction() as conn:
                 migrate.upgrade_to_head(conn)
+            db.upgraded_from = current
             current = migrate.HEAD
         if db.is_sqlite and current == migrate.HEAD:
             ensure_statistics(db)

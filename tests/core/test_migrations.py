@@ -190,3 +190,24 @@ def test_open_without_upgrade_leaves_an_old_database_alone(tmp_path):
         assert _tables(db.engine) == set()
     finally:
         db.close()
+
+
+def test_cases_from_before_response_targets_get_their_clocks_on_upgrade(tmp_path):
+    from newsroom.config import database_path, open_location
+
+    db = open_location(tmp_path)
+    try:
+        ingest(db, make_item("voor-de-klokken"))
+        with db.transaction() as conn:
+            migrate.downgrade(conn, "0002")  # as a desk of the previous version left it
+    finally:
+        db.close()
+    db = open_location(tmp_path)
+    try:
+        assert db.upgraded_from == "0002"
+        with db.read() as conn:
+            clocks, due = conn.execute(text("SELECT clocks, due_at FROM cases")).one()
+        assert clocks and '"first_response"' in clocks and due is not None
+    finally:
+        db.close()
+    assert database_path(tmp_path).exists()
