@@ -152,8 +152,8 @@ def alert_rows(case_id: int, result: Result, now_s: int, recorded_at: datetime, 
             at = c.get(key)
             if at is None or at > now_s or at > end:
                 continue
-            if state not in ("running", "paused") and at == end and level == 100:
-                continue  # met exactly at the due time is in time
+            if state not in ("running", "paused") and at == end:
+                continue  # reached exactly when the clock stopped: not passed (met at the due time is in time), as level() says
             if since_s is not None and at <= since_s:
                 continue
             rows.append({"case_id": case_id, "clock": c["clock"], "seq": c["seq"], "level": level,
