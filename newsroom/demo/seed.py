@@ -55,8 +55,11 @@ def seed_demo(db: Database, *, messages: int = 400, seed: int = 7) -> None:
     from newsroom.demo.rules import install
 
     install(db, resolve_actor(db, "beheer"))
-    # The first messages arrived over the last hours, so the inbox looks lived-in.
-    start = utcnow() - timedelta(seconds=messages * 25)
-    items = [parse_item(obj) for obj in generate(messages, seed=seed, start=start, mean_gap_seconds=20.0)]
+    # The first messages arrived over the last hour or so, so the inbox looks
+    # lived-in: during office hours a newcomer sees every
+    # warning level of the social-media targets (60 business minutes), not a
+    # wall of late cases.
+    start = utcnow() - timedelta(seconds=messages * 10)
+    items = [parse_item(obj) for obj in generate(messages, seed=seed, start=start, mean_gap_seconds=8.0)]
     for first in range(0, len(items), 200):
         perform(db, "ingest", SYSTEM, origin="demo", items=items[first : first + 200])
