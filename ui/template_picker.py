@@ -154,6 +154,23 @@ def length_text(report: dict) -> tuple[str, bool]:
     return text, over
 
 
+def preview_block(parent: QWidget, layout, name: str, description: str) -> tuple[QPlainTextEdit, QLabel, QLabel]:
+    """A read-only preview of a rendered template with its length and plain-language tips under it, added to `layout`."""
+    preview = QPlainTextEdit(parent)
+    preview.setReadOnly(True)
+    preview.setTabChangesFocus(True)
+    preview.setAccessibleName(name)
+    preview.setAccessibleDescription(description)
+    layout.addWidget(preview, 1)
+    length = plain_label("", parent, selectable=False)
+    length.setAccessibleName(tr("Lengte"))
+    layout.addWidget(length)
+    hints = plain_label("", parent, selectable=False)
+    hints.setAccessibleName(tr("Tips voor eenvoudige taal"))
+    layout.addWidget(hints)
+    return preview, length, hints
+
+
 def set_warning(label: QLabel, on: bool) -> None:
     palette = QPalette(label.parentWidget().palette() if label.parentWidget() else label.palette())
     if on:
@@ -200,18 +217,9 @@ class TemplatePicker(QDialog):
         preview_box = QWidget(split)
         preview_layout = QVBoxLayout(preview_box)
         preview_layout.setContentsMargins(0, 0, 0, 0)
-        self.preview = QPlainTextEdit(preview_box)
-        self.preview.setReadOnly(True)
-        self.preview.setTabChangesFocus(True)
-        self.preview.setAccessibleName(tr("Voorbeeld voor deze zaak"))
-        self.preview.setAccessibleDescription(tr("De tekst van het gekozen sjabloon, ingevuld voor deze zaak. Alleen lezen."))
-        preview_layout.addWidget(self.preview, 1)
-        self.length = plain_label("", preview_box, selectable=False)
-        self.length.setAccessibleName(tr("Lengte"))
-        preview_layout.addWidget(self.length)
-        self.hints = plain_label("", preview_box, selectable=False)
-        self.hints.setAccessibleName(tr("Tips voor eenvoudige taal"))
-        preview_layout.addWidget(self.hints)
+        self.preview, self.length, self.hints = preview_block(
+            preview_box, preview_layout, tr("Voorbeeld voor deze zaak"),
+            tr("De tekst van het gekozen sjabloon, ingevuld voor deze zaak. Alleen lezen."))
         layout.addWidget(split, 1)
         buttons = QDialogButtonBox(self)
         self.ok = buttons.addButton(tr("Invoegen"), QDialogButtonBox.ButtonRole.AcceptRole)

@@ -48,6 +48,7 @@ from ui.template_picker import (
     TemplateListModel,
     TemplateRow,
     length_text,
+    preview_block,
     read_templates,
     set_warning,
 )
@@ -186,18 +187,9 @@ class TemplatesDialog(QDialog):
         preview_label = QLabel(tr("Voorbeeld met voorbeeldwaarden"), right)
         preview_label.setTextFormat(Qt.TextFormat.PlainText)
         right_layout.addWidget(preview_label)
-        self.preview = QPlainTextEdit(right)
-        self.preview.setReadOnly(True)
-        self.preview.setTabChangesFocus(True)
-        self.preview.setAccessibleName(tr("Voorbeeld"))
-        self.preview.setAccessibleDescription(tr("De tekst ingevuld met voorbeeldwaarden (Bea Burger, zaak 123456). Alleen lezen."))
-        right_layout.addWidget(self.preview, 1)
-        self.length = plain_label("", right, selectable=False)
-        self.length.setAccessibleName(tr("Lengte"))
-        right_layout.addWidget(self.length)
-        self.hints = plain_label("", right, selectable=False)
-        self.hints.setAccessibleName(tr("Tips voor eenvoudige taal"))
-        right_layout.addWidget(self.hints)
+        self.preview, self.length, self.hints = preview_block(
+            right, right_layout, tr("Voorbeeld"),
+            tr("De tekst ingevuld met voorbeeldwaarden (Bea Burger, zaak 123456). Alleen lezen."))
         row = QHBoxLayout()
         row.addStretch(1)
         self.remove = QPushButton(tr("&Verwijderen…"), right)
