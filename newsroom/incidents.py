@@ -142,8 +142,22 @@ def _token(token: str) -> tuple[str | None, tuple[str, ...]]:
     hit = (s, _kinds_of(token) if s is not None else ())
     if len(_TOKENS) > 200_000:  # arbitrary text must not grow it without bound
         _TOKENS.clear()
+        _SURFACE.clear()
     _TOKENS[token] = hit
+    if s is not None:
+        # A readable word for the stem in labels: the shortest seen ("boom" for bom, not "bomen").
+        seen = _SURFACE.get(s)
+        if seen is None or len(token) < len(seen):
+            _SURFACE[s] = token
     return hit
+
+
+_SURFACE: dict[str, str] = {}  # stem -> a folded word it came from
+
+
+def surface(stem: str) -> str:
+    """A word a person reads for a stem (the shortest folded word seen with it; the stem itself otherwise)."""
+    return _SURFACE.get(stem, stem)
 
 
 def _stem_cached(token: str) -> str | None:
@@ -1023,11 +1037,13 @@ class Clusterer:
         words = sorted(((c / n) * self._idf(f), f) for f, c in cand.cnt.items()
                        if f[0] not in (_ST, _SQ, _AD, _KD) and c * 3 >= n and c >= 2)
         top = [f for _, f in reversed(words[-4:])]
+        words = [surface(w) for w in top if w != kind]
+        words = [w for n, w in enumerate(words) if w != kind and w not in words[:n]]
         if street:
             label = " ".join(w.capitalize() for w in street.split())
-            label += ": " + ", ".join(([kind] if kind else []) + [w for w in top if w != kind][:3])
+            label += ": " + ", ".join(([kind] if kind else []) + words[:3])
         else:
-            label = ", ".join(([kind] if kind else []) + top[:3])
+            label = ", ".join(([kind] if kind else []) + words[:3])
         return Incident(
             id=cand.id, members=list(cand.members), reporters=cand.reporters,
             channels=frozenset(cand.channels), first=cand.first, last=cand.last,
