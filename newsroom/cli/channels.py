@@ -87,6 +87,9 @@ def add_demo_serve(msub, common) -> None:
     p.add_argument("--port", type=int, default=0, help="first port (the others follow); default: free ports")
     p.add_argument("--rate", type=float, default=0.2, help="citizen messages per second the scenario posts (0: none)")
     p.set_defaults(handler=cmd_demo_serve)
+    p = msub.add_parser("storm", parents=[common], help="(with --demo) dozens of citizens report one fallen tree on many channels")
+    p.add_argument("--count", type=int, default=None, help="how many reports (default: all 47)")
+    p.set_defaults(handler=cmd_demo_storm)
 
 
 def _read_secret(args, prompt: str) -> str:
@@ -331,6 +334,32 @@ async def _keep_watch(db, stop: asyncio.Event, every: float = 30.0) -> None:
             await asyncio.wait_for(stop.wait(), every)
         except TimeoutError:
             pass
+
+
+def cmd_demo_storm(args) -> int:
+    """A storm in the demo: the reports are ingested, then the incident scan proposes one incident."""
+    from newsroom.actions.incidents import list_incidents, scan_incidents
+    from newsroom.demo.storm import storm_items
+    from newsroom.inbound import parse_item
+    from newsroom.timeutil import utcnow
+
+    if not args.demo:
+        raise CommandError("'demo storm' only writes into the demo data; add --demo")
+    if args.count is not None and args.count < 1:
+        raise CommandError("--count must be 1 or more")
+    db = _open(args)
+    items = [parse_item(obj) for obj in storm_items(utcnow(), limit=args.count)]
+    change = perform(db, "ingest", SYSTEM, origin="demo", items=items)
+    scan_incidents(db, origin="demo")
+    incidents = sorted((i for i in list_incidents(db, status="proposed") if "Van Gogh" in (i.get("title") or "")),
+                       key=lambda i: -i["reporters"])
+    data = {"imported": change.info["imported"], "incidents": incidents}
+    human = f"{change.info['imported']} citizens reported a fallen tree"
+    if incidents:
+        top = incidents[0]
+        human += f"; incident {top['id']} is proposed with {top['reporters']} reporters (newsroom incident show {top['id']}, or Ctrl+I in the app)"
+    _out(args, json.loads(json.dumps(data, default=str)), human)
+    return 0
 
 
 def cmd_demo_serve(args) -> int:

@@ -159,3 +159,18 @@ def test_targets_due_prints_the_due_instant_in_utc(cli):
     fails(cli("targets", "due", "--start", "2026-10-23T16:30", "--minutes", "60"), "offset")
     fails(cli("targets", "due", "--calendar", "kantoor", "--start", "2026-10-23T16:30:00Z", "--minutes", "60"), "kantoortijden")
     fails(cli("targets", "due", "--start", "2026-10-23T16:30:00Z", "--minutes", "-5"), "zero or more")
+
+
+def test_demo_storm_proposes_one_incident_with_its_reporters(tmp_path, capsys):
+    """The issue's storm, for a newcomer: dozens of reports about one fallen tree on many channels become one incident."""
+    import json as _json
+
+    from newsroom.cli.main import main
+
+    assert main(["--data-dir", str(tmp_path), "--demo", "demo", "storm", "--json"]) == 0
+    out = _json.loads(capsys.readouterr().out)
+    assert out["imported"] == 47
+    top = out["incidents"][0]
+    assert top["reporters"] >= 35 and "Van Goghstraat" in top["title"]
+    assert main(["--data-dir", str(tmp_path), "demo", "storm"]) == 1  # never into a desk's own data
+    assert "--demo" in capsys.readouterr().err
