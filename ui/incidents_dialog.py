@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QProgressBar,
@@ -253,6 +254,11 @@ class IncidentsDialog(QDialog):
         self.table = _table(splitter, self.model, tr("Incidenten"),
                             tr("Per incident: status, titel, aantal melders, kanalen, eerste en laatste melding. "
                                "A accepteert, D wijst af."), stretch=1)
+        # The channels of a big incident make a long line: it gets a fixed share, the title the rest.
+        channels_header = self.table.horizontalHeader()
+        channels_header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        channels_header.resizeSection(3, 280)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         splitter.addWidget(self.table)
 
         detail = QWidget(splitter)
