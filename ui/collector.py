@@ -28,12 +28,13 @@ from __future__ import annotations
 import asyncio
 import importlib
 import logging
+import queue
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from newsroom.actions import Change
 from newsroom.connectors.base import ChannelSettings, Health
@@ -205,6 +206,9 @@ class DeskCollector(QObject):
 # -- incidents ------------------------------------------------------------------------------
 
 
+DRAIN_MS = 200  # how often the window's thread looks for a finished scan
+
+
 class IncidentWatch(QObject):
     """The incident scanner on one thread of its own, fed after each stored page.
 
@@ -215,7 +219,6 @@ class IncidentWatch(QObject):
 
     proposed = Signal(object, int)  # incident id, messages (reporters) in it
     fed = Signal(object)  # the scanner's report, after each feed
-    _report = Signal(object)  # emitted on the scanner's thread; delivered queued
 
     def __init__(self, db: Database, parent: QObject | None = None, *, scanner_factory: Callable[[Database], Any] | None = None):
         super().__init__(parent)
@@ -226,7 +229,12 @@ class IncidentWatch(QObject):
         self._lock = threading.Lock()
         self._waiting = False
         self._closed = False
-        self._report.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        # The scanner's thread never touches a Qt object (this one may be gone
+        # by the time a scan ends): it leaves its report in a plain queue, and a
+        # timer on the window's thread hands the reports on.
+        self._reports: queue.SimpleQueue = queue.SimpleQueue()
+        self._drain = QTimer(self, interval=DRAIN_MS, timeout=self._drain_reports)
+        self._drain.start()
 
     def feed(self) -> None:
         """Scan what arrived since the last feed, on the scanner's thread."""
@@ -257,7 +265,15 @@ class IncidentWatch(QObject):
         except Exception:
             log.exception("scanning for incidents failed; trying again after the next page")
             return
-        self._report.emit(report)
+        self._reports.put(report)
+
+    def _drain_reports(self) -> None:
+        while True:
+            try:
+                report = self._reports.get_nowait()
+            except queue.Empty:
+                return
+            self._deliver(report)
 
     def _deliver(self, report: dict) -> None:
         self.fed.emit(report)
