@@ -12,16 +12,14 @@ cases that processing cost more than the clocks themselves.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import text
 
 from newsroom.actions.base import Tx
 from newsroom.db.bulk import sqlite_instant
-from newsroom.targets.clocks import History, Result
+from newsroom.targets.clocks import History, Result, from_seconds, to_us
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_EPOCH_NAIVE = datetime(1970, 1, 1)
 ALERT_LOOKBACK_S = 24 * 3600
 """A case's thresholds are recorded from the one the sweep was waiting for
 (``cases.alert_at``) on, so nothing is lost when no sweep ran for days. A case
@@ -34,15 +32,12 @@ CHUNK = 20_000
 
 def _us(value) -> int:
     """Microseconds since the epoch from what the driver returns (text on SQLite, an aware datetime on PostgreSQL)."""
-    if isinstance(value, str):
-        delta = datetime.fromisoformat(value) - _EPOCH_NAIVE
-    else:
-        delta = value - (_EPOCH if value.tzinfo is not None else _EPOCH_NAIVE)
-    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+    if isinstance(value, str):  # SQLAlchemy's naive-UTC text
+        value = datetime.fromisoformat(value + "+00:00")
+    return to_us(value)
 
 
-def instant(seconds: int | None) -> datetime | None:
-    return None if seconds is None else _EPOCH + timedelta(seconds=seconds)
+instant = from_seconds
 
 
 def _ids_sql(dialect: str, column: str) -> str:

@@ -220,11 +220,13 @@ def ingest_items(tx: Tx, items: Sequence[InboundItem]) -> IngestResult:
     if not placement:
         return result
 
+    # Calendars, policies and crises: one version check per batch, for new and touched cases alike.
+    targets = load_config(tx.conn, tx.cache)
     real_ids: dict[int, int] = {}
     new_case_tags: list[tuple[int, tuple[str, ...]]] = []
     if new_cases:
         refs = list(new_cases)
-        decisions = place_new_cases(tx, [new_cases[ref] for ref in refs])
+        decisions = place_new_cases(tx, [new_cases[ref] for ref in refs], *targets)
         ids = reserve_ids(conn, CASES, len(refs))
         real_ids = dict(zip(refs, ids))
         result.new_case_ids = ids
@@ -282,8 +284,7 @@ def ingest_items(tx: Tx, items: Sequence[InboundItem]) -> IngestResult:
     # Existing cases with new messages: their clocks follow from the stored history.
     existing = [case_id for case_id, s in states.items() if s.get("touched")]
     if existing:
-        config, crises = load_config(tx.conn, tx.cache)
-        refresh(tx, existing, config, crises)
+        refresh(tx, existing, *targets)
     if new_cases:
         first_message = {}
         for message_id, (_channel_id, _item, case_ref) in zip(message_ids, placement):

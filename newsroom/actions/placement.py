@@ -18,8 +18,8 @@ from sqlalchemy import insert, select
 from newsroom.actions.base import Tx
 from newsroom.actions.clockstore import stored_values
 from newsroom.actions.common import CHANNELS, TAGS
-from newsroom.actions.targets import CASE_TAGS, load_config
-from newsroom.targets.clocks import History, compute, to_us
+from newsroom.actions.targets import CASE_TAGS
+from newsroom.targets.clocks import History, compute, decode, from_seconds, to_us
 
 
 @dataclass(slots=True)
@@ -65,11 +65,13 @@ def _route(tx: Tx, summaries: list[dict], channels: dict) -> list:
     return route_new_cases(tx, inputs)
 
 
-def place_new_cases(tx: Tx, summaries: list[dict]) -> list[Placed]:
-    """Routing, assignment and clocks for new cases (summaries as ingest builds them, in order)."""
+def place_new_cases(tx: Tx, summaries: list[dict], config, crises) -> list[Placed]:
+    """Routing, assignment and clocks for new cases (summaries as ingest builds them, in order).
+
+    `config` and `crises` are `load_config`'s, read once per batch by ingest.
+    """
     channels = _channels(tx, {v["channel_id"] for v in summaries})
     decisions = _route(tx, summaries, channels)
-    config, crises = load_config(tx.conn, tx.cache)
     now_s = int(tx.now.timestamp())
     placed = []
     for v, decision in zip(summaries, decisions):
@@ -120,8 +122,6 @@ def acknowledge(tx: Tx, new: list[tuple[int, int, dict]]) -> list[int]:
         placed: Placed | None = v.get("placed")
         expected = None
         if placed is not None and placed.clocks:
-            from newsroom.targets.clocks import decode, from_seconds
-
             first = next((c for c in decode(placed.clocks) if c["clock"] == "first_response"), None)
             if first is not None and first.get("due") is not None:
                 expected = from_seconds(first["due"])

@@ -11,7 +11,7 @@ case; it is what changing the policies, the calendars or crisis mode runs.
 
 Alerts (75%, 90%, breach) are rows in ``clock_alerts`` with a unique key per
 case, clock, sequence and level, so each is recorded once, whoever records
-it first. `sweep_alerts` records the thresholds that time has passed.
+it first. `record_alerts` records the thresholds that time has passed.
 """
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from sqlalchemy import delete, insert, or_, select, text, update
 
 from newsroom.actions import clockstore
 from newsroom.actions.base import ActionError, Change, Tx, action
+from newsroom.actions.clockstore import load_histories, stored_values
 from newsroom.actions.common import (
     CASES,
     CHANNELS,
@@ -49,8 +50,6 @@ from newsroom.model import (
 from newsroom.targets.calendar import BUILTINS, Calendar
 from newsroom.targets.clocks import (
     CrisisWindow,
-    History,
-    Result,
     compute,
     decode,
     to_us,
@@ -66,7 +65,6 @@ CASE_TAGS = CaseTag.__table__
 NOTES = Note.__table__
 REPLIES = Reply.__table__
 CHUNK = 2000
-ANSWER_KINDS = ("answer", "incident")
 MAX_NOTE_CHARS = 20_000
 HANDOFF_ROLES = frozenset({Role.contact_centre.value, Role.operator.value, Role.supervisor.value, Role.admin.value})
 
@@ -75,12 +73,6 @@ def _chunks(seq, size=CHUNK):
     seq = list(seq)
     for start in range(0, len(seq), size):
         yield seq[start : start + size]
-
-
-def _instant(seconds: int | None) -> datetime | None:
-    from newsroom.targets.clocks import from_seconds
-
-    return from_seconds(seconds)
 
 
 # -- configuration -----------------------------------------------------------------
@@ -129,11 +121,6 @@ def load_config(conn, cache: dict | None = None) -> tuple[TargetsConfig, list[Cr
 # -- history -----------------------------------------------------------------------
 
 
-def load_histories(conn, case_ids: Iterable[int]) -> dict[int, History]:
-    """The clock history of each case (live cases only), read set-wise."""
-    return clockstore.load_histories(conn, case_ids)
-
-
 def record_event(tx: Tx, case_id: int, kind: str, value) -> None:
     """Note a change the clocks depend on (status, priority, tag, untag, handoff, sendback)."""
     text = value if isinstance(value, str) else json.dumps(value, separators=(",", ":"))
@@ -141,15 +128,6 @@ def record_event(tx: Tx, case_id: int, kind: str, value) -> None:
 
 
 # -- keeping the stored clocks current ------------------------------------------------
-
-
-def stored_values(result: Result, now_s: int) -> dict:
-    """What is stored on the case for `result` (clocks JSON, due_at, risk_at, urgent_at, alert_at)."""
-    return clockstore.stored_values(result, now_s)
-
-
-def next_alert(result: Result, now_s: int) -> int | None:
-    return clockstore.next_alert(result, now_s)
 
 
 def refresh_clocks(tx: Tx, case_ids: Iterable[int], *, alerts: bool = True) -> set[int]:
@@ -266,7 +244,7 @@ def department_clock_due(tx: Tx, case_id: int) -> datetime | None:
     row = tx.conn.execute(select(CASES.c.clocks).where(CASES.c.id == case_id)).scalar()
     for clock in reversed(decode(row)):
         if clock["clock"] == "department" and clock.get("due") is not None:
-            return _instant(clock["due"])
+            return clockstore.instant(clock["due"])
     return None
 
 

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import orjson
 
@@ -63,7 +63,8 @@ def to_us(value: datetime) -> int:
 
 
 def from_seconds(seconds: int | None) -> datetime | None:
-    return None if seconds is None else datetime.fromtimestamp(seconds, UTC)
+    """An aware UTC instant from epoch seconds (None stays None)."""
+    return None if seconds is None else _EPOCH + timedelta(seconds=seconds)
 
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
