@@ -11,6 +11,7 @@ import json
 import os
 import random
 import resource
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -21,7 +22,7 @@ from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from newsroom import __version__
 from newsroom.actions import SYSTEM, perform
@@ -159,6 +160,78 @@ def _schema_floor(source: Path, work: Path, messages: int) -> dict:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{target}{suffix}").unlink(missing_ok=True)
     return {"messages_per_s": round(messages / seconds), "seconds": round(seconds, 2), **timings}
+
+
+class _SqlRecorder:
+    """Records every statement (with its driver parameters) and commit an engine sends to SQLite."""
+
+    def __init__(self, engine):
+        self.engine = engine
+        self.log: list[tuple] = []
+
+    def _statement(self, _conn, _cursor, statement, parameters, _context, executemany):
+        self.log.append((statement, parameters, executemany))
+
+    def _commit(self, _conn):
+        self.log.append(("COMMIT", None, False))
+
+    def __enter__(self):
+        event.listen(self.engine, "before_cursor_execute", self._statement)
+        event.listen(self.engine, "commit", self._commit)
+        return self
+
+    def __exit__(self, *_exc):
+        event.remove(self.engine, "before_cursor_execute", self._statement)
+        event.remove(self.engine, "commit", self._commit)
+
+
+def _copy_database(db_path: Path, target: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(db_path, target)
+
+
+def _replay(target: Path, log: list[tuple], messages: int, *, without_case_indexes: bool = False) -> dict:
+    """Run the recorded statements of live ingest again, with nothing but SQLite.
+
+    The copy was taken just before the recorded ingest, so every statement
+    meets the same data and does the same work (lookups, inserts through
+    every index, the search index, the live counts, commits), on a
+    connection set up as the desk's, with the desk's background
+    checkpointer. No Python decides anything: this is as fast as ingest into
+    this schema can be on this machine. `without_case_indexes` first drops
+    every index of the cases table but its key: what the inbox's indexes cost.
+    """
+    from newsroom.db.engine import _Checkpointer, _sqlite_pragmas
+
+    conn = sqlite3.connect(target, isolation_level=None, check_same_thread=False)
+    checkpointer = None
+    try:
+        _sqlite_pragmas(conn, None)
+        if without_case_indexes:
+            names = [row[0] for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cases' AND sql IS NOT NULL")]
+            for name in names:
+                conn.execute(f'DROP INDEX "{name}"')
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA wal_autocheckpoint=0")
+        checkpointer = _Checkpointer(target)
+        start = time.perf_counter()
+        for statement, parameters, many in log:
+            if statement == "COMMIT":
+                conn.execute("COMMIT")
+            elif many:
+                conn.executemany(statement, parameters)
+            else:
+                conn.execute(statement, parameters or ()).fetchall()
+        seconds = time.perf_counter() - start
+    finally:
+        if checkpointer is not None:
+            checkpointer.stop()
+        conn.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+    return {"messages_per_s": round(messages / seconds), "seconds": round(seconds, 2)}
 
 
 def _setup_routing(db) -> dict:
@@ -332,10 +405,18 @@ def run_bench(
             for n, obj in enumerate(generate(20_000, seed=seed + 1, start=latest + timedelta(minutes=1)))
         ]
         pages = [live_items[n : n + 100] for n in range(0, 10_000, 100)]
-        start = time.perf_counter()
-        for page in pages:
-            perform(db, "ingest", SYSTEM, origin="bench", items=page)
-        paged_s = time.perf_counter() - start
+        # Two copies of the database as it is now, for the SQL-only replays below.
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        floor_copies = [work / "ingest-floor.sqlite3", work / "ingest-floor-bare.sqlite3"]
+        for copy in floor_copies:
+            _copy_database(db_path, copy)
+        os.sync()
+        with _SqlRecorder(db.engine) as recorded:
+            start = time.perf_counter()
+            for page in pages:
+                perform(db, "ingest", SYSTEM, origin="bench", items=page)
+            paged_s = time.perf_counter() - start
         singles = live_items[10_000:12_000]
         start = time.perf_counter()
         for item in singles:
@@ -346,8 +427,14 @@ def run_bench(
         for page in big_pages:
             perform(db, "ingest", SYSTEM, origin="bench", items=page)
         big_s = time.perf_counter() - start
+        say("live ingest's SQL alone (replayed)")
+        sql_floor = _replay(floor_copies[0], recorded.log, 10_000)
+        bare_floor = _replay(floor_copies[1], recorded.log, 10_000, without_case_indexes=True)
         result["live_ingest"] = {
             "pages_of_100_messages_per_s": round(10_000 / paged_s),
+            "sql_floor_pages_of_100_messages_per_s": sql_floor["messages_per_s"],
+            "sql_floor_without_case_indexes_messages_per_s": bare_floor["messages_per_s"],
+            "ratio_to_sql_floor": round(10_000 / paged_s / sql_floor["messages_per_s"], 3),
             "pages_of_1000_messages_per_s": round(sum(map(len, big_pages)) / big_s),
             "one_message_per_action_per_s": round(len(singles) / single_s),
             "with": "20 routing rules, assignment by policy, response-target clocks, e-mail acknowledgements",
