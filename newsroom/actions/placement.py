@@ -19,7 +19,7 @@ from newsroom.actions.base import Tx
 from newsroom.actions.clockstore import stored_values
 from newsroom.actions.common import CHANNELS, TAGS
 from newsroom.actions.targets import CASE_TAGS
-from newsroom.targets.clocks import History, compute, decode, from_seconds, to_us
+from newsroom.targets.clocks import History, compute, from_seconds, to_us
 
 
 @dataclass(slots=True)
@@ -34,6 +34,8 @@ class Placed:
     risk_at: datetime | None = None
     urgent_at: datetime | None = None
     alert_at: datetime | None = None
+    # The first-response clock's due instant (epoch seconds): the acknowledgement's expected date.
+    first_due: int | None = None
 
 
 def _channels(tx: Tx, ids: set[int]) -> dict[int, tuple[str, str, str]]:
@@ -84,9 +86,11 @@ def place_new_cases(tx: Tx, summaries: list[dict], config, crises) -> list[Place
             p.tags = tuple(decision.tags)
         history = History(channels[v["channel_id"]][0], v["channel_id"], p.priority, frozenset(p.tags),
                           sorted(to_us(t) for t in v["inbound"]), [], [])
-        values = stored_values(compute(history, config, crises), now_s)
+        result = compute(history, config, crises)
+        values = stored_values(result, now_s)
         p.clocks, p.due_at, p.risk_at, p.urgent_at, p.alert_at = (
             values["clocks"], values["due_at"], values["risk_at"], values["urgent_at"], values["alert_at"])
+        p.first_due = next((c.get("due") for c in result.clocks if c["clock"] == "first_response"), None)
         placed.append(p)
     return placed
 
@@ -121,10 +125,8 @@ def acknowledge(tx: Tx, new: list[tuple[int, int, dict]]) -> list[int]:
     for case_id, message_id, v in new:
         placed: Placed | None = v.get("placed")
         expected = None
-        if placed is not None and placed.clocks:
-            first = next((c for c in decode(placed.clocks) if c["clock"] == "first_response"), None)
-            if first is not None and first.get("due") is not None:
-                expected = from_seconds(first["due"])
+        if placed is not None and placed.first_due is not None:
+            expected = from_seconds(placed.first_due)
         item = v["item"]
         cases.append({
             "case_id": case_id, "channel_id": v["channel_id"], "platform": channels[v["channel_id"]][0],

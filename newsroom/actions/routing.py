@@ -342,20 +342,29 @@ def _record_errors(tx: Tx, outcomes: Sequence[Outcome]) -> dict[int, tuple[int, 
     return failures
 
 
+# Built once (per-batch IN lists cost more to construct than to run): ingest assigns every batch.
+_POLICIES_OF = select(DEPARTMENTS.c.id, DEPARTMENTS.c.assignment_policy, DEPARTMENTS.c.last_assigned_user_id).where(
+    DEPARTMENTS.c.id.in_(bindparam("ids", expanding=True)))
+_AGENTS_OF = select(USERS.c.id, USERS.c.department_id, USERS.c.capacity).where(
+    USERS.c.role == Role.department_agent.value,
+    USERS.c.department_id.in_(bindparam("ids", expanding=True)),
+    USERS.c.active == true(),
+    USERS.c.absent == false(),
+)
+_LOADS_OF = (
+    select(COUNTS.c.assignee_id, func.sum(COUNTS.c.n))
+    .where(COUNTS.c.assignee_id.in_(bindparam("ids", expanding=True)), COUNTS.c.status.in_(OPEN_STATUS_VALUES))
+    .group_by(COUNTS.c.assignee_id)
+)
+
+
 def _assign(tx: Tx, outcomes: Sequence[Outcome], *, persist: bool) -> list[int | None]:
     """An assignee per outcome (None: manual, no department, or nobody with room); set-wise per batch."""
     conn = tx.conn
     wanted = {o.department_id for o in outcomes if o.department_id is not None}
     if not wanted:
         return [None] * len(outcomes)
-    depts = {
-        row.id: row
-        for row in conn.execute(
-            select(DEPARTMENTS.c.id, DEPARTMENTS.c.assignment_policy, DEPARTMENTS.c.last_assigned_user_id).where(
-                DEPARTMENTS.c.id.in_(sorted(wanted))
-            )
-        )
-    }
+    depts = {row.id: row for row in conn.execute(_POLICIES_OF, {"ids": sorted(wanted)})}
     needed = {
         o.department_id for o in outcomes
         if o.department_id in depts and (o.assignment or depts[o.department_id].assignment_policy) != MANUAL
@@ -363,24 +372,11 @@ def _assign(tx: Tx, outcomes: Sequence[Outcome], *, persist: bool) -> list[int |
     if not needed:
         return [None] * len(outcomes)
     pools = {d: Pool(depts[d].assignment_policy, [], depts[d].last_assigned_user_id) for d in needed}
-    agents = conn.execute(
-        select(USERS.c.id, USERS.c.department_id, USERS.c.capacity).where(
-            USERS.c.role == Role.department_agent.value,
-            USERS.c.department_id.in_(sorted(needed)),
-            USERS.c.active == true(),
-            USERS.c.absent == false(),
-        )
-    ).all()
+    agents = conn.execute(_AGENTS_OF, {"ids": sorted(needed)}).all()
     if agents:
         # Open cases per agent from the live counts (kept on both databases: inserts by
         # db/derived.py, changes by triggers); this batch's cases are counted by `pick`.
-        loads = dict(
-            conn.execute(
-                select(COUNTS.c.assignee_id, func.sum(COUNTS.c.n))
-                .where(COUNTS.c.assignee_id.in_([a.id for a in agents]), COUNTS.c.status.in_(OPEN_STATUS_VALUES))
-                .group_by(COUNTS.c.assignee_id)
-            ).all()
-        )
+        loads = dict(conn.execute(_LOADS_OF, {"ids": [a.id for a in agents]}).all())
         for agent in agents:
             pools[agent.department_id].agents.append(Agent(agent.id, int(loads.get(agent.id) or 0), agent.capacity))
         for pool in pools.values():
