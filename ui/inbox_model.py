@@ -2,7 +2,7 @@
 
 Anki's browser pattern, one step further: a million cases are never all in
 memory, not even their ids. The row count comes from the core's live
-counts; the ids at a position come from `newsroom.inbox.ids_at` in blocks
+counts; the ids at a position come from `newsroom.positions.ids_at` in blocks
 of `BLOCK` rows when the view paints them; rows are fetched with the ids
 and kept in a bounded cache. Filtering, searching and sorting all happen
 in SQL, in the core. A search has no positional access, so its results
@@ -11,6 +11,7 @@ are paged in with Qt's fetchMore as the view scrolls to the end.
 from __future__ import annotations
 
 import logging
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from datetime import datetime
@@ -21,11 +22,13 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QRectF,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
+from newsroom import positions
 from newsroom.db.engine import Database, DatabaseError
 from newsroom.inbox import (
     CaseRow,
@@ -34,7 +37,6 @@ from newsroom.inbox import (
     count_cases,
     cursor_after,
     fetch_rows,
-    ids_at,
     list_cases,
 )
 from newsroom.search import EmptySearch
@@ -149,15 +151,35 @@ class InboxModel(QAbstractTableModel):
     MAX_ROWS = 4000  # cached rows (a few screens either way of every place visited)
     MAX_BLOCKS = 400
     SEARCH_PAGE = 200
+    LANDMARK_EVERY = positions.EVERY
+    LANDMARK_MIN_ROWS = 20_000  # a shorter list is walked to any offset in a few milliseconds
+    LANDMARK_START_MS = 400  # after a list is set (a quick succession of filter changes walks only the last)
+    LANDMARK_AGAIN_MS = 2000  # after the list changed, before its landmarks are walked again
+    LANDMARK_SLICE_S = 0.003  # the walk goes on in slices this long when the event loop is idle
 
     failed = Signal(str)  # a read that went wrong, explained
+    landmarks_ready = Signal()  # all landmarks of the current list are known
 
-    def __init__(self, db: Database, parent=None, *, background: Callable | None = None):
+    def __init__(self, db: Database, parent=None, *, background: Callable | None = None, landmarks: bool | None = None):
         super().__init__(parent)
         self._db = db
         # `background(fn, *args, on_done=...)` runs a read off the UI thread (Ops.read);
         # with it the next block is read while the person looks at this one.
         self._background = background
+        # Landmarks (newsroom.positions): the sort key of every LANDMARK_EVERY-th row of the list,
+        # so that a jump reads on from the nearest one instead of walking the index from the top.
+        # They are walked in slices of a few milliseconds whenever the event loop is idle: on two
+        # cores a walk on a thread of its own slowed the paints it ran beside.
+        self._landmarks_on = background is not None if landmarks is None else landmarks
+        self._walk: positions.Walk | None = None
+        self._marks: positions.Landmarks | None = None
+        self._marks_wait = QTimer(self)
+        self._marks_wait.setSingleShot(True)
+        self._marks_wait.timeout.connect(self._start_walk)
+        self._marks_slice = QTimer(self)
+        self._marks_slice.setSingleShot(True)
+        self._marks_slice.setInterval(0)
+        self._marks_slice.timeout.connect(self._walk_slice)
         self._generation = 0
         self._prefetching: set[int] = set()
         self._filter = InboxFilter()
@@ -193,6 +215,7 @@ class InboxModel(QAbstractTableModel):
         self.beginResetModel()
         self._filter, self._order = flt, order
         self._generation += 1
+        self._forget_landmarks()
         self._prefetching.clear()
         self._memo.clear()
         self._blocks.clear()
@@ -211,6 +234,7 @@ class InboxModel(QAbstractTableModel):
             self._count = 0
             self.failed.emit(describe_error(error))
         self.endResetModel()
+        self._schedule_walk(self.LANDMARK_START_MS)
 
     def refresh(self, case_ids=()) -> None:
         """The cases `case_ids` changed (and perhaps which cases the filter holds): show it.
@@ -221,6 +245,14 @@ class InboxModel(QAbstractTableModel):
         self._memo.clear()
         self._generation += 1
         self._prefetching.clear()
+        if self._marks is not None or self._walk is not None:
+            # Any change may move every position after it: read by offset until they are walked
+            # again, a while later (a stream of changes restarts no waiting walk: it walks every
+            # LANDMARK_AGAIN_MS at most).
+            waiting = self._marks_wait.isActive()
+            self._forget_landmarks()
+            if not waiting:
+                self._schedule_walk(self.LANDMARK_AGAIN_MS)
         for case_id in case_ids:
             self._rows.pop(case_id, None)
         if self._search_ids is None:
@@ -252,6 +284,71 @@ class InboxModel(QAbstractTableModel):
     def now(self) -> datetime:
         """The instant the countdowns are shown for (moved on by `tick`)."""
         return self._now
+
+    # -- landmarks ---------------------------------------------------------------
+
+    @property
+    def landmarks(self) -> positions.Landmarks | None:
+        """The landmarks of the current list known so far (None: none, or the list changed since)."""
+        return self._marks
+
+    @property
+    def landmarks_complete(self) -> bool:
+        return self._marks is not None and self._walk is None
+
+    def _forget_landmarks(self) -> None:
+        self._marks = None
+        self._walk = None
+        self._marks_wait.stop()
+        self._marks_slice.stop()
+
+    def _schedule_walk(self, delay_ms: int) -> None:
+        if (
+            not self._landmarks_on
+            or self._marks_wait.isActive()
+            or self._search_ids is not None
+            or not positions.usable(self._filter, self._order)
+        ):
+            return
+        self._marks_wait.start(delay_ms)
+
+    def _start_walk(self) -> None:
+        if (
+            self._search_ids is not None
+            or not positions.usable(self._filter, self._order)
+            or self._count < self.LANDMARK_MIN_ROWS
+        ):
+            return
+        self._walk = positions.Walk(self._filter, self._order, self.LANDMARK_EVERY)
+        self._marks_slice.start()
+
+    def _walk_slice(self) -> None:
+        """A few milliseconds of the walk (one read), then back to the event loop."""
+        walk = self._walk
+        if walk is None:
+            return
+        try:
+            with self._db.read() as conn:
+                done = walk.step(conn, until=time.perf_counter() + self.LANDMARK_SLICE_S)
+        except Exception:  # noqa: BLE001 - background work: jumps then walk by offset, as without landmarks
+            log.warning("walking the inbox's landmarks failed; jumps walk by offset", exc_info=True)
+            self._walk = None
+            return
+        self._marks = walk.landmarks()
+        if done:
+            self._walk = None
+            self.landmarks_ready.emit()
+        else:
+            self._marks_slice.start()
+
+    def stop_landmarks(self) -> None:
+        """Stop walking (the window closes)."""
+        self._forget_landmarks()
+
+    def _usable_landmarks(self) -> positions.Landmarks | None:
+        marks = self._marks
+        # A count that moved means the list changed where this desk did not see it: by offset instead.
+        return marks if marks is not None and marks.total == self._count else None
 
     def _resize(self, count: int) -> None:
         old = self._count
@@ -312,8 +409,10 @@ class InboxModel(QAbstractTableModel):
 
         Reading on from the block before (scrolling down, the first page) or
         back from the block after (scrolling up after a jump) is a keyset
-        page: as cheap at row 900,000 as at row 0. Only a jump to a block
-        with no loaded neighbour walks the index to an offset (ids_at).
+        page: as cheap at row 900,000 as at row 0. A jump to a block with
+        no loaded neighbour reads on from the nearest landmark above it
+        (fewer than LANDMARK_EVERY rows to walk), or, before the landmarks
+        are known, walks the index to the offset (positions.ids_at).
         """
         try:
             with self._db.read() as conn:
@@ -328,7 +427,8 @@ class InboxModel(QAbstractTableModel):
                     ids = [case_row.id for case_row in page.items]
                     rows = page.items
                 else:
-                    ids = ids_at(conn, self._filter, order=self._order, offset=block * self.BLOCK, limit=self.BLOCK)
+                    ids = positions.ids_at(conn, self._usable_landmarks(), self._filter, order=self._order,
+                                           offset=block * self.BLOCK, limit=self.BLOCK)
                     rows = fetch_rows(conn, [case_id for case_id in ids if case_id not in self._rows])
         except (DatabaseError, InboxError) as error:
             self.failed.emit(describe_error(error))

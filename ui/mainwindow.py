@@ -414,6 +414,7 @@ class MainWindow(QMainWindow):
             self._channels_timer.stop()
             self._sweep_timer.stop()
             self._first_sweep.stop()
+            self.model.stop_landmarks()
             self.notifier.close()
         event.accept()
         self.closed.emit()
@@ -435,9 +436,10 @@ class MainWindow(QMainWindow):
         self._current_case = None
         self._search_total = None
         if flt.search and self.model.canFetchMore():
-            # Counting every match of a common word takes a while at a million messages: off the UI thread.
-            self.ops.read(_count, self.desk.db, flt, on_done=lambda n, flt=flt: self._search_counted(flt, n),
-                          on_error=lambda _error: None)
+            # Counting every match of a common word takes a while at a million messages: off the UI thread,
+            # and only once the first results have painted (on two cores the count would slow that paint
+            # down); until then the count reads "200+".
+            QTimer.singleShot(0, lambda flt=flt: self._count_search(flt))
         if self.model.rowCount() and self.pane.case_id is not None:
             # The open case stays open; select it in the list when it is near the top.
             row = self.model.row_of(self.pane.case_id, near=0, radius=self.model.BLOCK)
@@ -446,14 +448,24 @@ class MainWindow(QMainWindow):
         self._update_count_label()
 
     def _go_to_results(self) -> None:
-        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
         # The results paint first; the first one opens in the case pane a
         # moment later (its thread and history take another ~25 ms to read).
+        # Focus makes Qt set the first row current at once (QAbstractItemView's
+        # focus-in), which must not open it yet either.
+        self._restoring = True
+        try:
+            self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        finally:
+            self._restoring = False
         QTimer.singleShot(0, self._select_first_result)
 
     def _select_first_result(self) -> None:
         if self.model.rowCount() and not self.table.selectionModel().hasSelection():
             self._select_row(0)
+            case_id = self.model.case_id(0)
+            self._current_case = case_id
+            if case_id is not None and case_id != self.pane.case_id:
+                self.pane.load(case_id)  # row 0 may have been current already (focus-in): no row change to open it
 
     def _select_row(self, row: int, *, load: bool = True) -> None:
         index = self.model.index(row, 0)
@@ -614,6 +626,11 @@ class MainWindow(QMainWindow):
         self.views_model.set_counts(counts)
         if not self.model.searching:
             self._update_count_label()
+
+    def _count_search(self, flt: InboxFilter) -> None:
+        if flt == self.model.filter and self._search_total is None:
+            self.ops.read(_count, self.desk.db, flt, on_done=lambda n, flt=flt: self._search_counted(flt, n),
+                          on_error=lambda _error: None)
 
     def _search_counted(self, flt: InboxFilter, total: int) -> None:
         if flt == self.model.filter:

@@ -71,7 +71,9 @@ def test_search_with_slash_and_enter(harness):
     harness.key(Qt.Key.Key_Return)
     assert window.focusWidget() is harness.table
     assert window.model.searching and window.model.rowCount() > 0
-    assert harness.pane.case_id == window.model.case_id(0)
+    # The results paint first; the first one opens in the pane on the next turn of the event loop.
+    harness.qtbot.waitUntil(lambda: harness.pane.case_id == window.model.case_id(0))
+    assert window.table.currentIndex().row() == 0 and window.table.selectionModel().isRowSelected(0)
     assert "container" in harness.pane.thread.toPlainText().lower()
     assert "gevonden" in window.count_label.text()
     assert window.filters.current_order() == "newest"
