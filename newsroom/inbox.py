@@ -809,13 +809,14 @@ def ids_at(conn: Connection, flt: InboxFilter, *, order: str = "due", offset: in
             ).scalars()
         )
     key = (CASES.c.due_at, CASES.c.created_at, CASES.c.id)
-    with_due = conn.execute(select(func.count()).select_from(CASES).where(*where, _HAS_DUE)).scalar_one()
-    ids: list[int] = []
-    if offset < with_due:
-        ids = list(
-            conn.execute(select(CASES.c.id).where(*where, _HAS_DUE).order_by(*key).limit(limit).offset(offset)).scalars()
-        )
+    # Read first, count only when the read runs past the cases with a due
+    # time: counting them up front was most of a jump into a long list.
+    ids = list(
+        conn.execute(select(CASES.c.id).where(*where, _HAS_DUE).order_by(*key).limit(limit).offset(offset)).scalars()
+    )
     if len(ids) < limit:
+        with_due = offset + len(ids) if ids else conn.execute(
+            select(func.count()).select_from(CASES).where(*where, _HAS_DUE)).scalar_one()
         ids += conn.execute(
             select(CASES.c.id)
             .where(*where, CASES.c.due_at.is_(None))
@@ -863,6 +864,10 @@ def _open_view_sql(conn: Connection, flt: InboxFilter, order: str) -> tuple[str,
         params["assignee"] = flt.assignee_id
     else:
         by = None
+    if flt.unrouted:  # the newsroom's own queue: open work no department has
+        if flt.department_id is not None:
+            return None
+        where += " AND department_id IS NULL"
     return f"FROM cases INDEXED BY {_OPEN_VIEW_INDEXES[(by, order)]} WHERE {where}", params
 
 
@@ -874,14 +879,12 @@ def _ids_at_hinted(conn: Connection, hinted: tuple[str, dict], order: str, offse
             run(f"SELECT id {source} ORDER BY last_message_at DESC, id DESC LIMIT :limit OFFSET :offset", limit=limit, offset=offset).scalars()
         )
     has_due = "due_at >= '1970-01-01 00:00:00.000000'"  # SQLite's stored form of _HAS_DUE
-    with_due = run(f"SELECT count(*) {source} AND {has_due}").scalar_one()
-    ids: list[int] = []
-    if offset < with_due:
-        ids = list(
-            run(f"SELECT id {source} AND {has_due} ORDER BY due_at, created_at, id LIMIT :limit OFFSET :offset",
-                limit=limit, offset=offset).scalars()
-        )
+    ids = list(
+        run(f"SELECT id {source} AND {has_due} ORDER BY due_at, created_at, id LIMIT :limit OFFSET :offset",
+            limit=limit, offset=offset).scalars()
+    )
     if len(ids) < limit:
+        with_due = offset + len(ids) if ids else run(f"SELECT count(*) {source} AND {has_due}").scalar_one()
         ids += run(
             f"SELECT id {source} AND due_at IS NULL ORDER BY created_at, id LIMIT :limit OFFSET :offset",
             limit=limit - len(ids), offset=max(0, offset - with_due),

@@ -29,6 +29,9 @@ def test_open_views_by_position_match_the_pages(db, people, order):
             InboxFilter(statuses=OPEN_STATUS_VALUES, unassigned=True),
             InboxFilter(statuses=OPEN_STATUS_VALUES, assignee_id=people.operator.user_id),
             InboxFilter(statuses=OPEN_STATUS_VALUES, department_id=afval),
+            # The newsroom's own queue ("Eigen wachtrij"): open work no department has.
+            InboxFilter(statuses=OPEN_STATUS_VALUES, unrouted=True),
+            InboxFilter(statuses=OPEN_STATUS_VALUES, unrouted=True, unassigned=True),
         ]
         for flt in views:
             paged = [row.id for row in list_cases(conn, flt, order=order, limit=1000).items]
@@ -37,3 +40,6 @@ def test_open_views_by_position_match_the_pages(db, people, order):
             for offset in range(0, len(paged), 7):
                 by_position += ids_at(conn, flt, order=order, offset=offset, limit=7)
             assert by_position == paged, flt
+            # Past the end of the cases with a due time, and past the end of the list.
+            assert ids_at(conn, flt, order=order, offset=len(paged) - 1, limit=5) == paged[-1:], flt
+            assert ids_at(conn, flt, order=order, offset=len(paged) + 3, limit=5) == [], flt
