@@ -11,7 +11,6 @@ import json
 import os
 import random
 import resource
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -186,9 +185,16 @@ class _SqlRecorder:
 
 
 def _copy_database(db_path: Path, target: Path) -> None:
+    """A consistent copy of a live database (SQLite's backup: the file plus what its log holds)."""
     for suffix in ("", "-wal", "-shm"):
         Path(f"{target}{suffix}").unlink(missing_ok=True)
-    shutil.copyfile(db_path, target)
+    source = sqlite3.connect(db_path)
+    copy = sqlite3.connect(target)
+    try:
+        source.backup(copy)
+    finally:
+        copy.close()
+        source.close()
 
 
 def _replay(target: Path, log: list[tuple], messages: int, *, without_case_indexes: bool = False) -> dict:
@@ -406,8 +412,6 @@ def run_bench(
         ]
         pages = [live_items[n : n + 100] for n in range(0, 10_000, 100)]
         # Two copies of the database as it is now, for the SQL-only replays below.
-        with db.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         floor_copies = [work / "ingest-floor.sqlite3", work / "ingest-floor-bare.sqlite3"]
         for copy in floor_copies:
             _copy_database(db_path, copy)

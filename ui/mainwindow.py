@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,9 +61,16 @@ CHANNELS_MS = 2000  # how often the channels' health is read for the status bar
 WATCH_MS = 3000  # how often to look for changes made outside this window
 AGE_TICK_MS = 60_000  # countdowns, their colours and the at-risk view move on
 ALERT_SWEEP_MS = 30_000  # record the 75% / 90% / breach alerts time has passed, and show new ones
+PRELOAD_MS = 1_000  # after the window shows and paints its first rows
 FIRST_SWEEP_MS = 2_000  # the first sweep soon after start: what passed while the desk was closed
 CASES = Case.__table__
 ALERTS = ClockAlert.__table__
+
+
+def _preload_holidays() -> None:
+    from newsroom.targets.calendar import preload_holidays
+
+    threading.Thread(target=preload_holidays, name="newsroom-preload", daemon=True).start()
 
 
 @dataclass
@@ -217,6 +225,9 @@ class MainWindow(QMainWindow):
         self._sweep_timer.start()
         self._first_sweep = QTimer(self, singleShot=True, interval=FIRST_SWEEP_MS, timeout=self.sweep_alerts)
         self._first_sweep.start()
+        # The first case opened needs the holiday tables (~0.3 s to import): import them
+        # on a thread once the window is up, not on the first open.
+        QTimer.singleShot(PRELOAD_MS, _preload_holidays)
         self.refresh_crisis()
 
         self._restore_state()
