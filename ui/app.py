@@ -45,6 +45,7 @@ log = logging.getLogger(__name__)
 # For `ui.bench`: print "ready <ms>" when the inbox first painted, then close.
 READY_ENV = "NEWSROOM_UI_EXIT_WHEN_READY"
 LOG_FILE = "desktop.log"
+COLLECT_AT_THE_LATEST_MS = 2_000
 
 
 def run(*, data_dir: str | None, demo: bool, reset: bool, user: str | None, language: str | None) -> int:
@@ -271,12 +272,25 @@ class Desktop:
             # The demo shows messages arriving: newest on top, where the eye is.
             self.settings.set("inbox_order", "newest")
         self.ops = Ops(self.db, actor)
-        self._start_collector()
+        if not self.demo:
+            # The window first: the collector (and the HTTP stack it imports) starts once the list has painted.
+            self._make_window()
+            self.window.first_painted.connect(self._start_collecting)
+            QTimer.singleShot(COLLECT_AT_THE_LATEST_MS, self._start_collecting)  # a window that never paints (minimised)
+            return
+        self._start_collector()  # the demo's window drives its feed from the start
         self._make_window()
         if self.collector is not None:
             self.collector.start()
         if self.feed is not None and self.settings.get("demo_feed_on"):
             self.feed.start()
+
+    def _start_collecting(self) -> None:
+        if self.window is None or not self.window.isVisible() or self.collector is not None or self.exit_code:
+            return
+        self._start_collector()
+        self.window.attach_collector(self.collector)
+        self.collector.start()
 
     def _start_collector(self) -> None:
         """The collector over this data's channels; in the demo over the loopback fakes, secrets in memory."""
@@ -303,7 +317,7 @@ class Desktop:
         self.window = window
         window.show()
         window.activateWindow()
-        window.table.setFocus()
+        window.focus_list_after_paint()
         self._ready_when_painted(window.table.viewport(), window)
 
     def _ready_when_painted(self, widget, closing=None) -> None:

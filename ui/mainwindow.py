@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import importlib
 import logging
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -61,16 +60,9 @@ CHANNELS_MS = 2000  # how often the channels' health is read for the status bar
 WATCH_MS = 3000  # how often to look for changes made outside this window
 AGE_TICK_MS = 60_000  # countdowns, their colours and the at-risk view move on
 ALERT_SWEEP_MS = 30_000  # record the 75% / 90% / breach alerts time has passed, and show new ones
-PRELOAD_MS = 1_000  # after the window shows and paints its first rows
 FIRST_SWEEP_MS = 2_000  # the first sweep soon after start: what passed while the desk was closed
 CASES = Case.__table__
 ALERTS = ClockAlert.__table__
-
-
-def _preload_holidays() -> None:
-    from newsroom.targets.calendar import preload_holidays
-
-    threading.Thread(target=preload_holidays, name="newsroom-preload", daemon=True).start()
 
 
 @dataclass
@@ -113,6 +105,8 @@ def _last_alert_id(db: Database) -> int:
 class MainWindow(QMainWindow):
     closed = Signal()
     language_changed = Signal(str)
+    # The list painted for the first time (after focus_list_after_paint): the desk starts its background work then.
+    first_painted = Signal()
 
     def __init__(self, desk: Desk, ops: Ops, feed: DemoFeed | None = None, collector: DeskCollector | None = None):
         super().__init__()
@@ -121,6 +115,7 @@ class MainWindow(QMainWindow):
         self.feed = feed
         self.collector = collector
         self._restoring = False
+        self._open_after_paint = False  # at start: open the current case once the list has painted
         self._current_case: int | None = None
         self._seen_audit = 0
         self._dialog = None  # the open dialog, kept alive and reachable for tests
@@ -202,10 +197,7 @@ class MainWindow(QMainWindow):
         self.pane.draft_save_requested.connect(self._save_draft)
         self.pane.send_requested.connect(self._send_reply)
         self.pane.retry_requested.connect(self._retry_reply)
-        if collector is not None:
-            collector.changed.connect(self.on_collector_change)
-            if collector.incidents is not None:
-                collector.incidents.proposed.connect(self._incident_proposed)
+        self.attach_collector(collector)
         self.notifier.activated.connect(self.open_target)
         self.ops.changed.connect(self.on_change)
         self.ops.failed.connect(self.show_error)
@@ -225,9 +217,6 @@ class MainWindow(QMainWindow):
         self._sweep_timer.start()
         self._first_sweep = QTimer(self, singleShot=True, interval=FIRST_SWEEP_MS, timeout=self.sweep_alerts)
         self._first_sweep.start()
-        # The first case opened needs the holiday tables (~0.3 s to import): import them
-        # on a thread once the window is up, not on the first open.
-        QTimer.singleShot(PRELOAD_MS, _preload_holidays)
         self.refresh_crisis()
 
         self._restore_state()
@@ -237,6 +226,14 @@ class MainWindow(QMainWindow):
         self.refresh_counts()
         self.pane.load(None)
         self._feed_state(feed.running if feed else False, feed.received if feed else 0)
+
+    def attach_collector(self, collector: DeskCollector | None) -> None:
+        """Show what the collector stores and proposes (it may start after the window has painted)."""
+        self.collector = collector
+        if collector is not None:
+            collector.changed.connect(self.on_collector_change)
+            if collector.incidents is not None:
+                collector.incidents.proposed.connect(self._incident_proposed)
 
     # -- construction ------------------------------------------------------------
 
@@ -469,6 +466,36 @@ class MainWindow(QMainWindow):
         finally:
             self._restoring = False
         QTimer.singleShot(0, self._select_first_result)
+
+    def focus_list_after_paint(self) -> None:
+        """At start: the list takes the focus now and its current (or first) case opens once
+        the list has painted, so the window shows without waiting for that case's thread
+        and clocks (the first clocks also read the year's holiday tables, ~0.2 s)."""
+        self._restoring = True
+        try:
+            self.table.setFocus()
+        finally:
+            self._restoring = False
+        self._open_after_paint = True
+        self.table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if self._open_after_paint and event.type() == QEvent.Type.Paint and watched is self.table.viewport():
+            self._open_after_paint = False
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._open_current)
+            QTimer.singleShot(0, self.first_painted.emit)
+        return super().eventFilter(watched, event)
+
+    def _open_current(self) -> None:
+        current = self.table.currentIndex()
+        if not current.isValid():
+            self._select_first_result()
+            return
+        case_id = self.model.case_id(current.row())
+        self._current_case = case_id
+        if case_id is not None and case_id != self.pane.case_id:
+            self.pane.load(case_id)
 
     def _select_first_result(self) -> None:
         if self.model.rowCount() and not self.table.selectionModel().hasSelection():

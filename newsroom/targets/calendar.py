@@ -715,9 +715,3 @@ def bench_due(n: int = 200_000, calendar: Calendar | None = None, *, seed: int =
         "due_per_second": round(n / (t1 - t0)) if t1 > t0 else None,
         "elapsed_per_second": round(n / (t2 - t1)) if t2 > t1 else None,
     }
-
-
-def preload_holidays() -> None:
-    """Import the `holidays` package ahead of need (~0.3 s): a desk calls this on a
-    thread soon after its window shows, so the first case opened does not wait for it."""
-    import holidays  # noqa: F401
