@@ -159,6 +159,9 @@ class Database:
         if self.is_sqlite:
             try:
                 with self.engine.connect() as conn:
+                    # A sample per index, as at open: unlimited, optimize re-analyses a
+                    # million-case table's indexes in full (~2 s before the window may close).
+                    conn.exec_driver_sql("PRAGMA analysis_limit=1000")
                     conn.exec_driver_sql("PRAGMA optimize")
             except exc.DBAPIError:
                 pass  # closing must not fail over a statistics refresh
