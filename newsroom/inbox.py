@@ -590,9 +590,17 @@ def _search_by_relevance(conn: Connection, expr: str, filters: list, limit: int,
         if not isinstance(offset, int) or offset < 0:
             raise InboxError("The --after cursor is not valid for this listing; start again without it.")
     best = func.min(hits.c.score).label("best")
+    source = hits.join(MESSAGES, MESSAGES.c.id == hits.c.id)
+    if len(filters) > 1:
+        source = source.join(CASES, CASES.c.id == MESSAGES.c.case_id)
+    else:
+        # Only "a live case": a message always belongs to one (a merge moves the
+        # merged case's messages to the case it went into), so the ranked
+        # matches need no look-up in the cases (10,000 of them at most).
+        filters = []
     rows = conn.execute(
         select(MESSAGES.c.case_id, best)
-        .select_from(hits.join(MESSAGES, MESSAGES.c.id == hits.c.id).join(CASES, CASES.c.id == MESSAGES.c.case_id))
+        .select_from(source)
         .where(*filters)
         .group_by(MESSAGES.c.case_id)
         .order_by(best, MESSAGES.c.case_id.desc())

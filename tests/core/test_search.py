@@ -235,6 +235,8 @@ def test_merged_and_split_messages_are_found_in_their_new_case(sqlite_db):
     with sqlite_db.read() as conn:
         assert search_ids(conn, "lantaarnpaal") == [by_ext["b"]]
         assert count_cases(conn, resolve_filter(conn, search="lantaarnpaal")) == 1
+        ranked = list_cases(conn, resolve_filter(conn, search="lantaarnpaal"), order="relevance", limit=10)
+        assert [row.id for row in ranked.items] == [by_ext["b"]]
 
 
 # -- PostgreSQL (tsvector, Dutch) --------------------------------------------------------
