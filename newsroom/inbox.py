@@ -23,7 +23,9 @@ from sqlalchemy import (
     tuple_,
 )
 
+from newsroom.db.bulk import sqlite_instant
 from newsroom.model import (
+    LIVE,
     OPEN_STATUS_VALUES,
     OPEN_WORK,
     Case,
@@ -714,6 +716,13 @@ def fetch_rows(conn: Connection, ids: list[int]) -> list[CaseRow]:
     return out
 
 
+_AT_RISK_VIEW = InboxFilter(statuses=tuple(sorted(OPEN_STATUS_VALUES)), at_risk=True)
+_AT_RISK_COUNT_SQLITE = text(
+    f"SELECT count(*) FROM cases INDEXED BY ix_cases_risk WHERE {LIVE} AND {OPEN_WORK}"
+    " AND risk_at IS NOT NULL AND risk_at <= :at"
+)
+
+
 def count_cases(conn: Connection, flt: InboxFilter = InboxFilter()) -> int:
     """How many cases `flt` shows. Served from the live counts when it can be."""
     if flt.search:
@@ -725,6 +734,10 @@ def count_cases(conn: Connection, flt: InboxFilter = InboxFilter()) -> int:
         ).scalar_one()
     if flt.at_risk:
         # Not in the live counts (it moves with time): counted on ix_cases_risk, a range of one index.
+        if conn.dialect.name == "sqlite" and replace(flt, as_of=None, statuses=tuple(sorted(flt.statuses))) == _AT_RISK_VIEW:
+            # The desk's at-risk view names its index: without statistics (or with a
+            # sampled few) SQLite may walk a status index instead, 0.9 s at a million.
+            return conn.execute(_AT_RISK_COUNT_SQLITE, {"at": sqlite_instant(flt.risk_instant())}).scalar_one()
         return conn.execute(select(func.count()).select_from(CASES).where(*_case_conditions(flt))).scalar_one()
     if flt.tag_id is not None:
         # From the tag's side: its index lists the tagged cases directly.
