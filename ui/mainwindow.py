@@ -460,22 +460,22 @@ class MainWindow(QMainWindow):
         # moment later (its thread and history take another ~25 ms to read).
         # Focus makes Qt set the first row current at once (QAbstractItemView's
         # focus-in), which must not open it yet either.
+        self._focus_list_quietly(Qt.FocusReason.ShortcutFocusReason)
+        QTimer.singleShot(0, self._select_first_result)
+
+    def _focus_list_quietly(self, reason: Qt.FocusReason = Qt.FocusReason.OtherFocusReason) -> None:
+        """Focus the list without opening the row Qt makes current on focus-in."""
         self._restoring = True
         try:
-            self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.table.setFocus(reason)
         finally:
             self._restoring = False
-        QTimer.singleShot(0, self._select_first_result)
 
     def focus_list_after_paint(self) -> None:
         """At start: the list takes the focus now and its current (or first) case opens once
         the list has painted, so the window shows without waiting for that case's thread
         and clocks (the first clocks also read the year's holiday tables, ~0.2 s)."""
-        self._restoring = True
-        try:
-            self.table.setFocus()
-        finally:
-            self._restoring = False
+        self._focus_list_quietly()
         self._open_after_paint = True
         self.table.viewport().installEventFilter(self)
 
@@ -492,18 +492,19 @@ class MainWindow(QMainWindow):
         if not current.isValid():
             self._select_first_result()
             return
-        case_id = self.model.case_id(current.row())
-        self._current_case = case_id
-        if case_id is not None and case_id != self.pane.case_id:
-            self.pane.load(case_id)
+        self._open_row(current.row())
 
     def _select_first_result(self) -> None:
         if self.model.rowCount() and not self.table.selectionModel().hasSelection():
             self._select_row(0)
-            case_id = self.model.case_id(0)
-            self._current_case = case_id
-            if case_id is not None and case_id != self.pane.case_id:
-                self.pane.load(case_id)  # row 0 may have been current already (focus-in): no row change to open it
+            self._open_row(0)  # row 0 may have been current already (focus-in): no row change to open it
+
+    def _open_row(self, row: int) -> None:
+        """The case at `row` becomes the current one and opens in the pane (unless it is open)."""
+        case_id = self.model.case_id(row)
+        self._current_case = case_id
+        if case_id is not None and case_id != self.pane.case_id:
+            self.pane.load(case_id)
 
     def _select_row(self, row: int, *, load: bool = True) -> None:
         index = self.model.index(row, 0)
@@ -519,14 +520,8 @@ class MainWindow(QMainWindow):
             self._current_case = self.model.case_id(row)
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if not current.isValid():
-            return
-        case_id = self.model.case_id(current.row())
-        if self._restoring:
-            return
-        self._current_case = case_id
-        if case_id is not None and case_id != self.pane.case_id:
-            self.pane.load(case_id)
+        if current.isValid() and not self._restoring:
+            self._open_row(current.row())
 
     def move(self, step: int) -> None:
         """j / k: the next or previous case, opened in the pane."""

@@ -328,30 +328,31 @@ def ensure_statistics(db: Database, *, force: bool = False) -> None:
     """
     with db.engine.connect() as conn:
         if not force:
-            has_stats = conn.exec_driver_sql(
-                "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'"
-            ).scalar() and conn.exec_driver_sql("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'cases'").scalar()
-            if has_stats:
-                return
-            big = conn.exec_driver_sql("SELECT max(id) FROM cases").scalar() or 0
-            if big < ANALYZE_MIN_CASES:
+            cases, analysed = _case_statistics(conn)
+            if analysed is not None or cases < ANALYZE_MIN_CASES:
                 return
         conn.exec_driver_sql("PRAGMA analysis_limit=0")
         conn.exec_driver_sql("ANALYZE")
         conn.commit()
 
 
+def _case_statistics(conn: Connection) -> tuple[int, int | None]:
+    """(cases now, cases when the planner's statistics were gathered; None: never)."""
+    cases = conn.exec_driver_sql("SELECT max(id) FROM cases").scalar() or 0
+    analysed = None
+    if conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'").scalar():
+        for (stat,) in conn.exec_driver_sql("SELECT stat FROM sqlite_stat1 WHERE tbl = 'cases'"):
+            first = str(stat or "").split()[:1]
+            rows = int(first[0]) if first and first[0].isdigit() else 0
+            analysed = max(analysed or 0, rows)
+    return cases, analysed
+
+
 def _analyze_if_grown(db: Database) -> None:
     """A full ANALYZE when the cases have doubled since the statistics were gathered (or never were)."""
     with db.engine.connect() as conn:
-        cases = conn.exec_driver_sql("SELECT max(id) FROM cases").scalar() or 0
-        if cases < ANALYZE_MIN_CASES:
-            return
-        analysed = 0
-        if conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'").scalar():
-            for (stat,) in conn.exec_driver_sql("SELECT stat FROM sqlite_stat1 WHERE tbl = 'cases'"):
-                analysed = max(analysed, int(str(stat).split()[0]))
-    if cases >= 2 * analysed:
+        cases, analysed = _case_statistics(conn)
+    if cases >= ANALYZE_MIN_CASES and cases >= 2 * (analysed or 0):
         ensure_statistics(db, force=True)
 
 
