@@ -182,6 +182,13 @@ class InboxModel(QAbstractTableModel):
         self._marks_slice.timeout.connect(self._walk_slice)
         self._generation = 0
         self._prefetching: set[int] = set()
+        # Blocks asked for while painting: their reads start once the paint is done, so that a
+        # read's Python work on the worker never competes with the paint for the interpreter.
+        self._prefetch_wanted: set[int] = set()
+        self._prefetch_soon = QTimer(self)
+        self._prefetch_soon.setSingleShot(True)
+        self._prefetch_soon.setInterval(0)
+        self._prefetch_soon.timeout.connect(self._start_prefetches)
         self._filter = InboxFilter()
         self._order = "due"
         self._count = 0
@@ -217,6 +224,7 @@ class InboxModel(QAbstractTableModel):
         self._generation += 1
         self._forget_landmarks()
         self._prefetching.clear()
+        self._prefetch_wanted.clear()
         self._memo.clear()
         self._blocks.clear()
         self._cursors.clear()
@@ -245,6 +253,7 @@ class InboxModel(QAbstractTableModel):
         self._memo.clear()
         self._generation += 1
         self._prefetching.clear()
+        self._prefetch_wanted.clear()
         if self._marks is not None or self._walk is not None:
             # Any change may move every position after it: read by offset until they are walked
             # again, a while later (a stream of changes restarts no waiting walk: it walks every
@@ -454,6 +463,18 @@ class InboxModel(QAbstractTableModel):
         return _cursor_after(first, self._order) if first is not None and self._order in ("due", "newest") else None
 
     def _prefetch(self, block: int) -> None:
+        """Read `block` in the background once this paint is done (see _start_prefetches)."""
+        if self._background is None or block in self._prefetch_wanted or block in self._prefetching or block in self._blocks:
+            return
+        self._prefetch_wanted.add(block)
+        self._prefetch_soon.start()
+
+    def _start_prefetches(self) -> None:
+        wanted, self._prefetch_wanted = self._prefetch_wanted, set()
+        for block in sorted(wanted):
+            self._start_prefetch(block)
+
+    def _start_prefetch(self, block: int) -> None:
         """Read `block` in the background if it continues or precedes a loaded block by keyset."""
         if (
             self._background is None
