@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from typing import Protocol
 
-import keyring
-import keyring.errors
 
 SERVICE = "newsroom"
 
@@ -21,6 +19,14 @@ NO_KEYRING = (
     "will not store them in plain text. Install and unlock a keyring service "
     "(GNOME Keyring or KWallet on Linux; Windows has one built in) and try again."
 )
+
+
+def _keyring():
+    """The keyring module, imported when a secret is first needed (it costs a desk's start ~40 ms)."""
+    import keyring
+    import keyring.errors  # noqa: F401
+
+    return keyring
 
 
 class NoKeyring(RuntimeError):
@@ -63,7 +69,7 @@ class SecretStore:
     def backend_problem(self) -> str | None:
         """Why secrets cannot be stored here, or None when they can."""
         try:
-            backend = keyring.get_keyring()
+            backend = _keyring().get_keyring()
         except Exception as error:  # noqa: BLE001 - keyring's detection can fail in many ways
             return str(error) or type(error).__name__
         return _insecure(backend)
@@ -76,24 +82,24 @@ class SecretStore:
         if problem:
             raise NoKeyring(problem)
         try:
-            keyring.set_password(SERVICE, _username(channel, name), value)
-        except keyring.errors.KeyringError as error:
+            _keyring().set_password(SERVICE, _username(channel, name), value)
+        except _keyring().errors.KeyringError as error:
             raise NoKeyring(str(error)) from None
 
     def get(self, channel: _ChannelKey, name: str = "secret") -> str | None:
         if self.backend_problem():
             return None
         try:
-            return keyring.get_password(SERVICE, _username(channel, name))
-        except keyring.errors.KeyringError:
+            return _keyring().get_password(SERVICE, _username(channel, name))
+        except _keyring().errors.KeyringError:
             return None
 
     def delete(self, channel: _ChannelKey, name: str = "secret") -> None:
         try:
-            keyring.delete_password(SERVICE, _username(channel, name))
-        except keyring.errors.PasswordDeleteError:
+            _keyring().delete_password(SERVICE, _username(channel, name))
+        except _keyring().errors.PasswordDeleteError:
             pass
-        except keyring.errors.KeyringError as error:
+        except _keyring().errors.KeyringError as error:
             raise NoKeyring(str(error)) from None
 
     def delete_all(self, channel: _ChannelKey, names: tuple[str, ...] = ("secret", "session")) -> None:

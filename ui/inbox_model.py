@@ -89,8 +89,6 @@ WARNING_WORDS = {
     100: N_("termijn verlopen"),
 }
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -199,7 +197,7 @@ class InboxModel(QAbstractTableModel):
         self._search_next: str | None = None
         self._fetching = False
         self._now = utcnow()
-        self._memo: dict[int, tuple[CaseRow, tuple[str, ...]]] = {}  # row -> (case row, cell texts)
+        self._memo: dict[int, tuple[CaseRow, tuple[str, ...], dict]] = {}  # row -> (case row, cell texts, painted cells)
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -281,6 +279,12 @@ class InboxModel(QAbstractTableModel):
         """Something outside this desk changed the database: forget every cached row."""
         self._rows.clear()
         self.refresh()
+
+    def restyle(self) -> None:
+        """The palette changed (theme): the rows' colours are read again."""
+        self._memo.clear()
+        if self._count:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(COLUMNS) - 1))
 
     def tick(self) -> None:
         """Time moved on: the age and countdown column changes (its text, colour and warning)."""
@@ -574,73 +578,88 @@ class InboxModel(QAbstractTableModel):
                 return tr(COLUMNS[section][1])
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else _NO_FLAGS
+    # No flags(): QAbstractTableModel's own (enabled, selectable, no children) is what the inbox
+    # needs, and answering it in C++ saves a Python call for every painted cell.
 
     def data(self, index: Index, role: int = DISPLAY):
-        # Called for every role of every painted cell: kept to dictionary lookups.
+        # Called for every role a view asks of a cell: kept to dictionary lookups.
         if role not in _ROLES or not index.isValid():
             return None
-        row = index.row()
+        row, column = index.row(), index.column()
+        entry = self._entry(row)
+        if entry is None:
+            return None
+        case_row = entry[0]
+        if role == CASE_ID:
+            return case_row.id
+        if role == WARNING:
+            return case_row.warning(self._now)
+        if column == _AGE and role in (TOOLTIP, ACCESSIBLE_TEXT):
+            level = case_row.warning(self._now)
+            if role == TOOLTIP:
+                return tr(WARNING_WORDS[level]) if level else None  # the newsroom's words, never citizen text
+            text = self._age_text(case_row)
+            return f"{text}, {tr(WARNING_WORDS[level])}" if level else text
+        if role == TOOLTIP:
+            return None
+        text, bold, colour, icon, right = self._cell(entry, column)
+        if role == DISPLAY or role == ACCESSIBLE_TEXT:
+            return text
+        if role == FONT:
+            return self._bold if bold else None
+        if role == FOREGROUND:
+            return colour
+        if role == DECORATION:
+            return icon
+        if role == ALIGNMENT:
+            return _RIGHT if right else None
+        return None
+
+    def paint_cell(self, row: int, column: int) -> tuple | None:
+        """What a painted cell shows, in one call: (text, bold, colour or None, icon or None, right-aligned).
+
+        The same answers as the Display, Font, Foreground, Decoration and
+        TextAlignment roles (`data` reads them from here); the inbox's
+        delegate asks for them all at once.
+        """
+        entry = self._entry(row)
+        return None if entry is None else self._cell(entry, column)
+
+    def _entry(self, row: int):
         entry = self._memo.get(row)
         if entry is None:
             case_row = self.case_row(row)
             if case_row is None:
                 return None
-            entry = self._memo[row] = (case_row, self._texts(case_row))
+            entry = self._memo[row] = (case_row, self._texts(case_row), {})
             if len(self._memo) > 2 * self.BLOCK:
                 self._memo.clear()
                 self._memo[row] = entry
-        case_row, texts = entry
-        column = index.column()
-        if column == _AGE:
-            return self._age_data(case_row, role)
-        if role == DISPLAY or role == ACCESSIBLE_TEXT:
-            return texts[column]
-        if role == DECORATION:
-            return channel_icon(case_row.platform) if column == _CHANNEL else None
-        if role == FONT:
-            # New and urgent stand out in the status column; a whole bold row would shout.
-            if column == 0 and (case_row.status == "new" or case_row.priority in ("high", "urgent")):
-                return self._bold
-            return None
-        if role == FOREGROUND:
-            if case_row.status in _CLOSED:
-                return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)  # follows a theme change
-            return None
-        if role == CASE_ID:
-            return case_row.id
-        if role == WARNING:
-            return case_row.warning(self._now)
-        return None
+        return entry
 
-    def _age_data(self, case_row: CaseRow, role: int):
-        """The countdown column: text, and from 75% a colour, a clock-face icon and the level in words."""
-        if role == ALIGNMENT:
-            return _RIGHT
-        if role == CASE_ID:
-            return case_row.id
-        level = case_row.warning(self._now)
-        if role == WARNING:
-            return level
-        if role == DISPLAY or role == ACCESSIBLE_TEXT:
-            # Newest first sorts by the latest message: its age then reads top to bottom.
-            since = case_row.last_message_at if self._order == "newest" else case_row.created_at
-            text = labels.age_or_due(self._now, since, case_row.due_at)
-            if role == ACCESSIBLE_TEXT and level:
-                return f"{text}, {tr(WARNING_WORDS[level])}"
-            return text
-        if not level:
-            return None
-        if role == FOREGROUND:
-            return warning_colour(level)
-        if role == DECORATION:
-            return warning_icon(level)
-        if role == TOOLTIP:
-            return tr(WARNING_WORDS[level])  # the newsroom's words, never citizen text
-        if role == FONT:
-            return self._bold if level >= 90 else None
-        return None
+    def _cell(self, entry, column: int) -> tuple:
+        case_row, texts, cells = entry
+        if column == _AGE:
+            # The countdown changes with the clock: never kept. From 75% it has a colour, a
+            # clock-face icon and (from 90%) bold type; the level in words is its tooltip.
+            level = case_row.warning(self._now)
+            if not level:
+                return (self._age_text(case_row), False, None, None, True)
+            return (self._age_text(case_row), level >= 90, warning_colour(level), warning_icon(level), True)
+        cell = cells.get(column)
+        if cell is None:
+            # New and urgent stand out in the status column; a whole bold row would shout.
+            bold = column == 0 and (case_row.status == "new" or case_row.priority in ("high", "urgent"))
+            # Closed cases are greyed (the colour follows a theme change: it is read when the row is).
+            colour = QApplication.palette().color(QPalette.ColorRole.PlaceholderText) if case_row.status in _CLOSED else None
+            icon = channel_icon(case_row.platform) if column == _CHANNEL else None
+            cell = cells[column] = (texts[column], bold, colour, icon, False)
+        return cell
+
+    def _age_text(self, case_row: CaseRow) -> str:
+        # Newest first sorts by the latest message: its age then reads top to bottom.
+        since = case_row.last_message_at if self._order == "newest" else case_row.created_at
+        return labels.age_or_due(self._now, since, case_row.due_at)
 
     def _texts(self, row: CaseRow) -> tuple[str, ...]:
         """The row's cells as plain one-line text, computed once per fetched row."""

@@ -42,6 +42,7 @@ from ui.dialogs import ChoiceDialog, LineDialog, MergeDialog, SettingsDialog, Te
 from ui.filters import FilterBar
 from ui.i18n import tr
 from ui.icons import app_icon
+from ui.inbox_delegate import InboxDelegate
 from ui.inbox_model import COLUMN, InboxModel
 from ui.notifications import NotificationBar, Notifier, Target, alert_notice, incident_notice
 from ui.ops import Ops, describe_error
@@ -161,6 +162,8 @@ class MainWindow(QMainWindow):
         self.model = InboxModel(desk.db, self, background=ops.read)
         self.table = QTableView(center)
         self.table.setModel(self.model)
+        self.table_delegate = InboxDelegate(self.table)
+        self.table.setItemDelegate(self.table_delegate)
         self._setup_table()
         center_layout.addWidget(self.table, 1)
 
@@ -306,7 +309,7 @@ class MainWindow(QMainWindow):
         vertical.hide()
         # Fixed row heights from the font: the view never measures a million rows.
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(QFontMetrics(table.font()).height() + 8)
+        self.fit_rows_to_font()
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
@@ -410,6 +413,18 @@ class MainWindow(QMainWindow):
         if not self.filters.search_text():
             settings.set("inbox_order", self.filters.current_order())
         settings.sync()
+
+    def fit_rows_to_font(self) -> None:
+        """Rows as tall as the list's font needs (at start, and when the system font changes)."""
+        self.table.verticalHeader().setDefaultSectionSize(QFontMetrics(self.table.font()).height() + 8)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # The system's font size or colour scheme changed while the window is open: follow it.
+        if event.type() == QEvent.Type.FontChange:
+            self.fit_rows_to_font()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self.model.restyle()
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closing:
@@ -991,6 +1006,7 @@ class MainWindow(QMainWindow):
             changed = dialog.save()
             if "theme" in changed:
                 theme.apply(changed["theme"])
+                self.model.restyle()
             if self.feed is not None and "demo_feed_seconds" in changed:
                 self.feed.set_interval(changed["demo_feed_seconds"])
             if "inbox_order" in changed and not self.filters.search_text():

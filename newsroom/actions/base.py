@@ -104,6 +104,22 @@ class Tx:
 
 ActionFn = Callable[..., Change]
 ACTIONS: dict[str, ActionFn] = {}
+# The modules that register actions: imported when an action is first looked up, not with the
+# package, so that a desk's start imports only what its window needs (see `registered`).
+ACTION_MODULES = ("admin", "cases", "channels", "incidents", "ingest", "replies", "routing", "targets", "templates")
+_all_registered = False
+
+
+def registered() -> dict[str, ActionFn]:
+    """Every action by name (imports the action modules on first use)."""
+    global _all_registered
+    if not _all_registered:
+        import importlib
+
+        for module in ACTION_MODULES:
+            importlib.import_module(f"newsroom.actions.{module}")
+        _all_registered = True
+    return ACTIONS
 
 
 def action(name: str) -> Callable[[ActionFn], ActionFn]:
@@ -171,7 +187,7 @@ def perform(db: Database, name: str, actor: Actor, /, *, origin: str = "cli", **
     An `ActionError` rolls the action back, is audited with its result
     (denied / invalid / not_found / conflict) and is raised again.
     """
-    fn = ACTIONS.get(name)
+    fn = ACTIONS.get(name) or registered().get(name)
     if fn is None:
         raise ActionError("Unknown action {name!r}.", kind="invalid", name=name)
     try:

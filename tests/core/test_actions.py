@@ -814,3 +814,36 @@ def test_one_draft_per_user_per_case_also_after_a_merge(db, people):
                                          REPLIES.c.state == "draft")
         ).scalars().all()
     assert drafts == ["nieuw concept"]
+
+
+def test_importing_the_actions_package_registers_nothing_until_an_action_is_performed(tmp_path):
+    """A desk's start imports `newsroom.actions` without the action modules; the first
+    `perform` of any name finds it all the same, and an unknown name is still refused."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from newsroom.actions import SYSTEM, ActionError, perform\n"
+        "from pathlib import Path\nfrom newsroom.config import open_location\n"
+        "print(sorted(m for m in sys.modules if m.startswith('newsroom.actions.') and m != 'newsroom.actions.base'))\n"
+        f"db = open_location(Path({str(tmp_path)!r}))\n"
+        "perform(db, 'add_user', SYSTEM, name='anna', role='operator', display_name='Anna')\n"
+        "try:\n"
+        "    perform(db, 'no_such_action', SYSTEM)\n"
+        "except ActionError as error:\n"
+        "    print(error.kind)\n"
+        "db.close()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    before, refused_kind = done.stdout.split()[:-1], done.stdout.split()[-1]
+    assert "newsroom.actions.cases" not in " ".join(before)
+    assert refused_kind == "invalid"
+    from newsroom.config import open_location
+
+    db = open_location(tmp_path)
+    try:
+        with db.read() as conn:
+            assert conn.execute(select(User.display_name).where(User.name == "anna")).scalar_one() == "Anna"
+    finally:
+        db.close()

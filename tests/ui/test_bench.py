@@ -9,13 +9,14 @@ pytestmark = pytest.mark.slow
 
 
 def test_ui_bench_reports_every_figure(qapp, demo_location):
-    result = run_ui_bench(demo_location, messages=400, fake_posts=2)
+    result = run_ui_bench(demo_location, messages=400, fake_posts=2, cold_runs=2)
     fake = result["fake_to_inbox_ms"]
     assert fake["arrived"] == 2 and 0 < fake["p50"] <= fake["max"] < 30_000, fake
     assert result["cases"] == result["rows_in_view"] > 300
     for key in TARGETS:
         assert isinstance(result[key], (int, float)) and result[key] > 0, (key, result.get("cold_start_error"))
     assert result["exit_code"] == 0 and result["cold_start_screen"] == "MainWindow"
+    assert result["cold_start_ms"] == max(result["cold_start_runs_ms"]) and len(result["cold_start_runs_ms"]) == 2
     assert set(result["filter_repaint_ms"]) >= {"view_unassigned", "search_container", "clear"}
     assert set(result["within_targets"]) == set(TARGETS)
 

@@ -18,6 +18,9 @@ def test_inbox_model_passes_the_model_tester(qtmodeltester, db):
     model.set_filter(InboxFilter(), "due")
     assert model.rowCount() > 300
     qtmodeltester.check(model)
+    # Rows are read-only, selectable, flat (Qt's own answer: no Python call per painted cell).
+    flags = model.flags(model.index(3, COLUMN["snippet"]))
+    assert flags == Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
     # The tester keeps watching: changes below must emit consistent signals.
     sanne = resolve_actor(db, DEMO_USER)
     case_id = model.case_id(0)
