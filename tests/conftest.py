@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 # Must precede any Qt import: with neither DISPLAY nor a platform set, Qt
@@ -73,6 +74,15 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     finally:
         # set_keyring() refuses None, which is what "not yet detected" looks like.
         keyring.core._keyring_backend = previous
+
+
+@pytest.fixture(autouse=True)
+def heap_unfrozen() -> Iterator[None]:
+    """A desktop started in the test process freezes the heap (ui.app.settle_heap); the next
+    test gets a collector that sees everything again, earlier tests' garbage included."""
+    yield
+    if gc.get_freeze_count():
+        gc.unfreeze()
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import threading
 
 from PySide6.QtCore import Qt, QTimer
@@ -72,6 +73,7 @@ def test_demo_starts_fills_and_shuts_down_cleanly(qapp, monkeypatch):
         seen["window"] = window is not None
         seen["received"] = window.feed.received if window else 0
         seen["title"] = window.windowTitle() if window else ""
+        seen["heap_settled"] = gc.get_freeze_count() > 0  # once painted: no full collection walks the start's heap
         if window:
             window.close()
 
@@ -83,6 +85,7 @@ def test_demo_starts_fills_and_shuts_down_cleanly(qapp, monkeypatch):
     assert seen["collector_running"] and "mastodon" in seen["platforms"]
     assert seen["pending"] == []  # the collector's task and every check were awaited
     assert "(demo)" in seen["title"]
+    assert seen["heap_settled"]
     location = data_location(None, demo=True)
     assert _count(location) > 374  # the seed plus what the feed brought
     assert not (data_location(None) / "newsroom.sqlite3").exists()  # the own data was never touched
