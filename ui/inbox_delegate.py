@@ -4,9 +4,11 @@ Qt's standard delegate asks the model for seven roles of every cell and lays
 its text out again (itemize, shape, elide) at every paint: most of a frame
 while paging through a million cases. This delegate asks the model for the
 five roles it draws in one call (`InboxModel.paint_cell`), lets the style
-draw the cell's panel (selection, as the style does it), and keeps each cell text's layout (a `QStaticText`, the
-text already elided to the cell's width) for the next paint. Text is always
-plain (`Qt.TextFormat.PlainText`): citizen text never becomes markup here.
+draw the cell's panel (the selection, as the style draws it), and keeps each
+cell text's layout (a `QStaticText`, already elided to the cell's width) for
+the next paint. Text is always plain (`Qt.TextFormat.PlainText`): citizen
+text never becomes markup here. The result is the standard delegate's,
+pixel for pixel (tests/ui/test_inbox_delegate.py).
 
 What a screen reader, a tooltip or a test reads is unchanged: it comes from
 the model's roles, as before.
@@ -16,7 +18,6 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPainter, QPalette, QStaticText, QTransform
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionFocusRect, QStyleOptionViewItem
-
 
 # State bits as ints: Python enum flags cost microseconds per operation, a cell has several.
 _SELECTED = QStyle.StateFlag.State_Selected.value
@@ -44,7 +45,7 @@ def _group(state: int) -> QPalette.ColorGroup:
 class InboxDelegate(QStyledItemDelegate):
     """Paints an inbox cell: the style's panel, the model's icon, its text in its font and colour."""
 
-    CACHE_LIMIT = 8000  # laid-out cell texts kept (a few hundred screens of a seven-column list)
+    CACHE_LIMIT = 8000  # laid-out cell texts kept (some thirty screens of a seven-column list)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -58,22 +59,17 @@ class InboxDelegate(QStyledItemDelegate):
         self._narrowest: dict[bool, int] = {}
         self._identity = QTransform()
 
-    def forget(self) -> None:
-        """Lay every text out again at the next paint (the font, style or scale changed)."""
-        self._laid_out.clear()
-        self._font = None
-
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
-        cell = index.model().paint_cell(index.row(), index.column())
-        if cell is None:
-            return
-        text, bold, colour, icon, right = cell
         widget = option.widget
         font = option.font
         if self._font is None or font != self._font:
             self._relayout(font, widget)
         style = self._style
         style.drawPrimitive(_PANEL, option, painter, widget)  # the selection, as the style draws it
+        cell = index.model().paint_cell(index.row(), index.column())
+        if cell is None:
+            return  # a row that could not be read (the window says why): its panel only
+        text, bold, colour, icon, right = cell
         state = option.state.value
         selected = state & _SELECTED
         rect = option.rect
