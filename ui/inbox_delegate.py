@@ -15,6 +15,8 @@ the model's roles, as before.
 """
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPainter, QPalette, QStaticText, QTransform
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionFocusRect, QStyleOptionViewItem
@@ -110,6 +112,28 @@ class InboxDelegate(QStyledItemDelegate):
                 QPalette.ColorGroup.Normal, QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Window
             )
             style.drawPrimitive(_FOCUS_RECT, focus, painter, widget)
+
+    def lay_out_ahead(self, model, rows, widths: list[int], elide: Qt.TextElideMode, until: float) -> int:
+        """Lay out the cells of `rows` that are read already, for columns `widths` wide, before
+        they are painted (the page after the one on screen, while the person reads it). Stops at
+        `until` (time.perf_counter()); returns how many rows it finished."""
+        if self._font is None:
+            return 0  # nothing painted yet: the font is not known
+        margin, side = self._margin, self._icon_side
+        done = 0
+        for row in rows:
+            for column, width in enumerate(widths):
+                cell = model.cached_paint_cell(row, column)
+                if cell is None:
+                    break
+                text, bold, _colour, icon, _right = cell
+                room = width - 2 * margin - (side + 2 * margin if icon is not None else 0)
+                if text and room > 0:
+                    self._layout(text, room, bold, elide)
+            done += 1
+            if time.perf_counter() >= until:
+                break
+        return done
 
     def _relayout(self, font: QFont, widget) -> None:
         self._laid_out.clear()

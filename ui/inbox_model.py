@@ -157,6 +157,7 @@ class InboxModel(QAbstractTableModel):
 
     failed = Signal(str)  # a read that went wrong, explained
     landmarks_ready = Signal()  # all landmarks of the current list are known
+    rows_arrived = Signal()  # a block read ahead is in: rows near the screen can be laid out
 
     def __init__(self, db: Database, parent=None, *, background: Callable | None = None, landmarks: bool | None = None):
         super().__init__(parent)
@@ -468,7 +469,9 @@ class InboxModel(QAbstractTableModel):
 
     def _prefetch(self, block: int) -> None:
         """Read `block` in the background once this paint is done (see _start_prefetches)."""
-        if self._background is None or block in self._prefetch_wanted or block in self._prefetching or block in self._blocks:
+        if self._background is None or block in self._blocks:
+            return
+        if block in self._prefetch_wanted or block in self._prefetching:
             return
         self._prefetch_wanted.add(block)
         self._prefetch_soon.start()
@@ -505,6 +508,7 @@ class InboxModel(QAbstractTableModel):
         if generation != self._generation or block in self._blocks:
             return  # the list changed meanwhile: this page may be stale
         self._store_block(block, [case_row.id for case_row in items], items)
+        self.rows_arrived.emit()
 
     def _load_rows_near(self, row: int) -> None:
         """Fetch the uncached rows of the block around `row` in one read."""
@@ -625,6 +629,23 @@ class InboxModel(QAbstractTableModel):
         entry = self._entry(row)
         return None if entry is None else self._cell(entry, column)
 
+    def cached_paint_cell(self, row: int, column: int) -> tuple | None:
+        """`paint_cell` for a row already read; None for one that is not (nothing is read here)."""
+        if row in self._memo:
+            return self._cell(self._memo[row], column)
+        if not 0 <= row < self._count:
+            return None
+        if self._search_ids is not None:
+            case_id = self._search_ids[row]
+        else:
+            ids = self._blocks.get(row // self.BLOCK)
+            offset = row % self.BLOCK
+            case_id = ids[offset] if ids is not None and offset < len(ids) else None
+        if case_id is None or case_id not in self._rows:
+            return None
+        entry = self._entry(row)
+        return None if entry is None else self._cell(entry, column)
+
     def _entry(self, row: int):
         entry = self._memo.get(row)
         if entry is None:
@@ -632,7 +653,7 @@ class InboxModel(QAbstractTableModel):
             if case_row is None:
                 return None
             entry = self._memo[row] = (case_row, self._texts(case_row), {})
-            if len(self._memo) > 2 * self.BLOCK:
+            if len(self._memo) > 4 * self.BLOCK:
                 self._memo.clear()
                 self._memo[row] = entry
         return entry

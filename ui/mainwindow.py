@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -323,6 +324,33 @@ class MainWindow(QMainWindow):
             header.resizeSection(COLUMN[key], max(width * em, header_metrics.horizontalAdvance(title) + em * 2))
         header.setHighlightSections(False)
         table.addAction(self.actions_by_key["open"])
+        # The pages above and below the screen are laid out while the person reads this one, so
+        # paging paints what is ready (after each scroll, and when a block read ahead arrives).
+        self._ahead = QTimer(self)
+        self._ahead.setSingleShot(True)
+        self._ahead.setInterval(0)
+        self._ahead.timeout.connect(self._lay_out_ahead)
+        table.verticalScrollBar().valueChanged.connect(lambda _value: self._ahead.start())
+        self.model.rows_arrived.connect(self._ahead.start)
+        self.model.modelReset.connect(self._ahead.start)
+
+    LAY_OUT_AHEAD_S = 0.012  # at most this long on the UI thread at a time
+
+    def _lay_out_ahead(self) -> None:
+        table, model = self.table, self.model
+        count = model.rowCount()
+        top = table.rowAt(0)
+        if top < 0 or not count:
+            return
+        bottom = table.rowAt(table.viewport().height() - 1)
+        bottom = count - 1 if bottom < 0 else bottom
+        page = bottom - top + 1
+        rows = [*range(bottom + 1, min(count, bottom + 1 + page)), *range(top - 1, max(-1, top - 1 - page), -1)]
+        widths = [table.columnWidth(column) for column in range(model.columnCount())]
+        done = self.table_delegate.lay_out_ahead(model, rows, widths, table.textElideMode(),
+                                                 until=time.perf_counter() + self.LAY_OUT_AHEAD_S)
+        if done < len(rows):
+            self._ahead.start()  # the rest on the next turn of the event loop (what is done is kept)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()

@@ -18,6 +18,10 @@ def test_ui_bench_reports_every_figure(qapp, demo_location):
     assert result["exit_code"] == 0 and result["cold_start_screen"] == "MainWindow"
     assert result["cold_start_ms"] == max(result["cold_start_runs_ms"]) and len(result["cold_start_runs_ms"]) == 2
     assert set(result["filter_repaint_ms"]) >= {"view_unassigned", "search_container", "clear"}
+    frames = result["scroll_frames_ms"]
+    worst = result["scroll_worst_frame"]
+    assert worst["wall_ms"] == max(frames["down"] + frames["up"] + frames["up_after_jump"])
+    assert 0 < worst["cpu_ms"] and isinstance(worst["collections"], list)
     assert set(result["within_targets"]) == set(TARGETS)
 
 

@@ -94,3 +94,30 @@ def test_a_new_system_font_size_gives_taller_rows_and_text_laid_out_again(harnes
     finally:
         qapp.setFont(original)
         harness.qtbot.waitUntil(lambda: table.verticalHeader().defaultSectionSize() == before)
+
+
+def test_the_next_page_is_laid_out_while_the_person_reads_this_one(harness):
+    window, table = harness.window, harness.table
+    window.views.choose("all")
+    harness.wait_idle()
+    table.viewport().repaint()
+    harness.qtbot.waitUntil(lambda: not window._ahead.isActive())
+    laid_out = window.table_delegate._laid_out
+    before = len(laid_out)
+    bar = table.verticalScrollBar()
+    bar.setValue(bar.value() + bar.pageStep())
+    table.viewport().repaint()
+    assert len(laid_out) == before  # the page painted from layouts made before it was shown
+    harness.qtbot.waitUntil(lambda: not window._ahead.isActive())
+    assert len(laid_out) > before  # and the page after it is ready in turn
+
+
+def test_laying_out_ahead_reads_nothing_from_the_database(harness):
+    model = harness.window.model
+    harness.window.views.choose("all")
+    harness.wait_idle()
+    far = model.rowCount() - 1
+    assert far // model.BLOCK not in model._blocks
+    assert model.cached_paint_cell(far, COLUMN["snippet"]) is None
+    assert far // model.BLOCK not in model._blocks
+    assert model.cached_paint_cell(0, COLUMN["snippet"]) == model.paint_cell(0, COLUMN["snippet"])
