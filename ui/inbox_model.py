@@ -630,7 +630,8 @@ class InboxModel(QAbstractTableModel):
         return None if entry is None else self._cell(entry, column)
 
     def cached_paint_cell(self, row: int, column: int) -> tuple | None:
-        """`paint_cell` for a row already read; None for one that is not (nothing is read here)."""
+        """`paint_cell` for a row already read; None for one that is not (nothing is read, now or
+        ahead: the read-ahead follows what is painted)."""
         if row in self._memo:
             return self._cell(self._memo[row], column)
         if not 0 <= row < self._count:
@@ -641,21 +642,25 @@ class InboxModel(QAbstractTableModel):
             ids = self._blocks.get(row // self.BLOCK)
             offset = row % self.BLOCK
             case_id = ids[offset] if ids is not None and offset < len(ids) else None
-        if case_id is None or case_id not in self._rows:
+        case_row = self._rows.get(case_id) if case_id is not None else None
+        if case_row is None:
             return None
-        entry = self._entry(row)
-        return None if entry is None else self._cell(entry, column)
+        return self._cell(self._remember(row, case_row), column)
 
     def _entry(self, row: int):
         entry = self._memo.get(row)
         if entry is None:
-            case_row = self.case_row(row)
+            case_row = self.case_row(row)  # reads its block if needed, and reads ahead
             if case_row is None:
                 return None
-            entry = self._memo[row] = (case_row, self._texts(case_row), {})
-            if len(self._memo) > 4 * self.BLOCK:
-                self._memo.clear()
-                self._memo[row] = entry
+            entry = self._remember(row, case_row)
+        return entry
+
+    def _remember(self, row: int, case_row: CaseRow):
+        entry = (case_row, self._texts(case_row), {})
+        if len(self._memo) >= 4 * self.BLOCK:
+            self._memo.clear()
+        self._memo[row] = entry
         return entry
 
     def _cell(self, entry, column: int) -> tuple:

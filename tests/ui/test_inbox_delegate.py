@@ -120,4 +120,5 @@ def test_laying_out_ahead_reads_nothing_from_the_database(harness):
     assert far // model.BLOCK not in model._blocks
     assert model.cached_paint_cell(far, COLUMN["snippet"]) is None
     assert far // model.BLOCK not in model._blocks
-    assert model.cached_paint_cell(0, COLUMN["snippet"]) == model.paint_cell(0, COLUMN["snippet"])
+    painted = model.paint_cell(0, COLUMN["snippet"])  # reads the first block
+    assert model.cached_paint_cell(0, COLUMN["snippet"]) == painted
