@@ -41,6 +41,8 @@ SUBJECT_CHARS = 2000
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MSGID = re.compile(r"<([^<>\s]+)>")
+_ADDR_SPEC = r"[\w+\-]+(?:\.[\w+\-]+)*@[\w\-]+(?:\.[\w\-]+)*"
+_PLAIN_ADDRESS = re.compile(rf"[ \t]*(?:([\w'\- \t]*?)[ \t]*<({_ADDR_SPEC})>|({_ADDR_SPEC}))[ \t]*", re.ASCII)
 _RE_PREFIX = re.compile(r"^\s*((re|antw|aw|sv|vs|ref)\s*(\[\d+\])?\s*:\s*)+", re.IGNORECASE)
 
 
@@ -293,11 +295,26 @@ def _header(msg: Message, name: str) -> str | None:
     return decode_words(_raw_value(value))
 
 
+def plain_address(value: str) -> tuple[str, str] | None:
+    """The one address of a plain header value ("Name <local@domain>" or "local@domain", the
+    name in words of letters, digits, spaces, ' - _), as `getaddresses` gives it; None otherwise.
+
+    Nearly every mail's From and To look like that, and the standard library's general parser
+    takes ~45 µs a header: a tenth of reading a mail.
+    """
+    plain = _PLAIN_ADDRESS.fullmatch(value)
+    if plain is None:
+        return None
+    display, bracketed, bare = plain.groups()
+    return (" ".join(display.split()), bracketed) if bracketed is not None else ("", bare)
+
+
 def _addresses(msg: Message, name: str) -> list[tuple[str, str]]:
     """(display name, address) pairs of an address header; names decoded after splitting (commas in encoded words)."""
     try:
         values = [_raw_value(str(v)) for v in (msg.get_all(name) or [])]
-        pairs = getaddresses(values)
+        plain = plain_address(values[0]) if len(values) == 1 else None
+        pairs = [plain] if plain is not None else getaddresses(values)
     except Exception:  # noqa: BLE001
         return []
     out = []

@@ -175,3 +175,33 @@ def test_fuzz_header_soup(parts):
 def test_fuzz_truncated_and_damaged_fixtures(sample, cut, junk, where):
     _check(sample[:cut])
     _check(sample[:where] + junk + sample[where:])
+
+
+# -- the plain-address fast path --------------------------------------------------------
+
+_ADDRESS_PIECES = st.text(alphabet="abcXYZ09._+-'@<> \t,;:\"()\\.", max_size=40)
+
+
+@settings(max_examples=600, deadline=None, database=None)
+@given(st.one_of(
+    _ADDRESS_PIECES,
+    st.builds(lambda name, local, domain: f"{name} <{local}@{domain}>", _ADDRESS_PIECES, _ADDRESS_PIECES, _ADDRESS_PIECES),
+    st.builds(lambda local, domain: f"{local}@{domain}", _ADDRESS_PIECES, _ADDRESS_PIECES),
+))
+def test_the_plain_address_fast_path_answers_as_getaddresses_does(value):
+    from email.utils import getaddresses
+
+    from newsroom.mailparse import plain_address
+
+    fast = plain_address(value)
+    if fast is not None:  # it only answers where it is sure; everything else goes the slow way
+        assert [fast] == getaddresses([value]), value
+
+
+def test_plain_senders_and_recipients_read_as_before():
+    mail = (b"From: Jan  van 't Hof <jan.hof@example.nl>\r\nTo: info@gemeente.test\r\n"
+            b"Cc: J. de Vries <j@x.nl>, Piet <p@x.nl>\r\nSubject: test\r\n"
+            b"Message-ID: <a@b>\r\nDate: Fri, 27 Nov 2026 10:00:00 +0100\r\n\r\nTekst\r\n")
+    parsed = parse_message(mail)
+    assert parsed.from_name == "Jan van 't Hof" and parsed.from_email == "jan.hof@example.nl"
+    assert parsed.to == ["info@gemeente.test"] and parsed.cc == ["j@x.nl", "p@x.nl"]
