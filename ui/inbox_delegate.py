@@ -64,9 +64,10 @@ class InboxDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         widget = option.widget
         font = option.font
-        if self._font is None or font != self._font:
-            self._relayout(font, widget)
-        style = self._style
+        # Asked at every paint: a theme change replaces the application's style (and deletes the old one).
+        style = widget.style() if widget is not None else QApplication.style()
+        if style is not self._style or font != self._font:
+            self._relayout(font, style, widget)
         style.drawPrimitive(_PANEL, option, painter, widget)  # the selection, as the style draws it
         cell = index.model().paint_cell(index.row(), index.column())
         if cell is None:
@@ -76,18 +77,15 @@ class InboxDelegate(QStyledItemDelegate):
         selected = state & _SELECTED
         rect = option.rect
         x, y, w, h = rect.x(), rect.y(), rect.width(), rect.height()
-        margin = self._margin
-        left = x + margin
-        right_edge = x + w - margin
         if icon is not None:
             side = self._icon_side
             if not state & _ENABLED:
                 mode = _ICON_DISABLED
             else:
                 mode = _ICON_SELECTED if selected else _ICON_NORMAL
-            icon.paint(painter, QRect(left, y + (h - side) // 2, side, side), _CENTER, mode)
-            left += side + 2 * margin
-        width = right_edge - left
+            icon.paint(painter, QRect(x + self._margin, y + (h - side) // 2, side, side), _CENTER, mode)
+        left, width = self._text_box(x, w, icon is not None)
+        right_edge = left + width
         if text and width > 0:
             laid_out, text_width, text_height = self._layout(text, width, bold, option.textElideMode)
             if selected:
@@ -119,7 +117,6 @@ class InboxDelegate(QStyledItemDelegate):
         `until` (time.perf_counter()); returns how many rows it finished."""
         if self._font is None:
             return 0  # nothing painted yet: the font is not known
-        margin, side = self._margin, self._icon_side
         done = 0
         for row in rows:
             for column, width in enumerate(widths):
@@ -127,7 +124,7 @@ class InboxDelegate(QStyledItemDelegate):
                 if cell is None:
                     break
                 text, bold, _colour, icon, _right = cell
-                room = width - 2 * margin - (side + 2 * margin if icon is not None else 0)
+                _left, room = self._text_box(0, width, icon is not None)
                 if text and room > 0:
                     self._layout(text, room, bold, elide)
             done += 1
@@ -135,7 +132,13 @@ class InboxDelegate(QStyledItemDelegate):
                 break
         return done
 
-    def _relayout(self, font: QFont, widget) -> None:
+    def _text_box(self, x: int, width: int, icon: bool) -> tuple[int, int]:
+        """Where a cell's text starts and how wide it may be: the style's margin on each side,
+        after the icon and its margins when the cell has one."""
+        left = x + self._margin + (self._icon_side + 2 * self._margin if icon else 0)
+        return left, x + width - self._margin - left
+
+    def _relayout(self, font: QFont, style: QStyle, widget) -> None:
         self._laid_out.clear()
         self._font = QFont(font)
         bold = QFont(font)
@@ -145,7 +148,7 @@ class InboxDelegate(QStyledItemDelegate):
         self._narrowest = {
             key: max(1, min(metrics.horizontalAdvance(c) for c in _NARROW)) for key, metrics in self._metrics.items()
         }
-        self._style = widget.style() if widget is not None else QApplication.style()
+        self._style = style
         # The text margin Qt's own item views use on each side of a cell's text.
         self._margin = self._style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
         self._icon_side = self._style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, widget)

@@ -273,8 +273,7 @@ class InboxModel(QAbstractTableModel):
                 self.failed.emit(describe_error(error))
                 return
             self._resize(count)
-        if self._count:
-            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(COLUMNS) - 1))
+        self._all_changed()
 
     def refresh_all(self) -> None:
         """Something outside this desk changed the database: forget every cached row."""
@@ -284,6 +283,9 @@ class InboxModel(QAbstractTableModel):
     def restyle(self) -> None:
         """The palette changed (theme): the rows' colours are read again."""
         self._memo.clear()
+        self._all_changed()
+
+    def _all_changed(self) -> None:
         if self._count:
             self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(COLUMNS) - 1))
 

@@ -517,7 +517,7 @@ class MainWindow(QMainWindow):
     def focus_list_after_paint(self) -> None:
         """At start: the list takes the focus now and its current (or first) case opens once
         the list has painted, so the window shows without waiting for that case's thread
-        and clocks (the first clocks also read the year's holiday tables, ~0.2 s)."""
+        and clocks."""
         self._focus_list_quietly()
         self._open_after_paint = True
         self.table.viewport().installEventFilter(self)
@@ -1033,8 +1033,7 @@ class MainWindow(QMainWindow):
         def accepted() -> None:
             changed = dialog.save()
             if "theme" in changed:
-                theme.apply(changed["theme"])
-                self.model.restyle()
+                theme.apply(changed["theme"])  # the rows restyle on the palette change it posts
             if self.feed is not None and "demo_feed_seconds" in changed:
                 self.feed.set_interval(changed["demo_feed_seconds"])
             if "inbox_order" in changed and not self.filters.search_text():

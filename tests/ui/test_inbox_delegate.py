@@ -122,3 +122,17 @@ def test_laying_out_ahead_reads_nothing_from_the_database(harness):
     assert far // model.BLOCK not in model._blocks
     painted = model.paint_cell(0, COLUMN["snippet"])  # reads the first block
     assert model.cached_paint_cell(0, COLUMN["snippet"]) == painted
+
+
+def test_a_theme_change_paints_as_qt_paints_in_the_new_style_and_colours(harness):
+    from ui import theme
+
+    table = harness.table
+    table.viewport().repaint()
+    try:
+        theme.apply("dark")  # a style of its own where the platform cannot switch
+        harness.qtbot.wait(10)  # palette and style changes are posted
+        standard, ours = _pictures(harness)
+        assert standard == ours
+    finally:
+        theme.apply("system")
