@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from newsroom.demo import phrases
-from newsroom.demo.generator import CHANNELS, PLATFORMS, generate, incident_labels, live
+from newsroom.demo.generator import CHANNELS, PLATFORMS, generate, incident_labels, live, start_ending_before
 
 AMS = ZoneInfo("Europe/Amsterdam")
 N = 50_000
@@ -319,3 +319,24 @@ def test_live_stream_is_now_and_endless() -> None:
         assert when.utcoffset() == timedelta(0)
         assert before - timedelta(seconds=1) <= when <= after + timedelta(seconds=1)
     assert next(live())["platform"] in PLATFORMS  # seed=None works
+
+
+@pytest.mark.parametrize(("count", "gap"), [(400, 8.0), (60, 20.0), (3000, 20.0)])
+def test_a_history_ending_before_now_does_so_at_every_hour_of_the_week(count: int, gap: float) -> None:
+    # Gaps are longer at night: a start a fixed time ago used to put the demo's
+    # newest messages up to 3.4 hours in the future when seeded in the evening.
+    monday = datetime(2026, 11, 23, tzinfo=UTC)
+    for hour in range(7 * 24):
+        end = monday + timedelta(hours=hour, minutes=37)
+        start = start_ending_before(end, count, seed=7, mean_gap_seconds=gap)
+        objs = list(generate(count, seed=7, start=start, mean_gap_seconds=gap))
+        first = datetime.fromisoformat(objs[0]["received_at"])
+        last = datetime.fromisoformat(objs[-1]["received_at"])
+        assert last <= end, f"ending {end:%a %H:%M}: the newest item is at {last:%H:%M}"
+        assert end - first < timedelta(seconds=count * gap * 6)  # a history of that size, not a week of it
+
+
+def test_a_history_ending_before_needs_an_aware_end() -> None:
+    with pytest.raises(ValueError, match="aware"):
+        start_ending_before(datetime(2026, 11, 27, 23, 0), 10)
+    assert start_ending_before(datetime(2026, 11, 27, 23, 0, tzinfo=UTC), 0) <= datetime(2026, 11, 27, 23, 0, tzinfo=UTC)

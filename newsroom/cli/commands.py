@@ -349,12 +349,11 @@ def cmd_demo_feed(args) -> int:
     db = _open(args)
     imported = duplicates = 0
     if args.rate == 0:
-        from datetime import timedelta
-
+        from newsroom.demo.generator import start_ending_before
         from newsroom.timeutil import utcnow
 
-        start = utcnow() - timedelta(seconds=args.count * 20)
-        items = generate(args.count, seed=args.seed if args.seed is not None else int(time.time()), start=start)
+        seed = args.seed if args.seed is not None else int(time.time())
+        items = generate(args.count, seed=seed, start=start_ending_before(utcnow(), args.count, seed=seed))
         batch = []
         for obj in items:
             batch.append(parse_item(obj))

@@ -47,7 +47,7 @@ import time
 import unicodedata
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from math import log as _log
 from zoneinfo import ZoneInfo
 
@@ -984,6 +984,30 @@ def generate(count: int, *, seed: int = 0, start: datetime | None = None,
     if not mean_gap_seconds >= 0:
         raise ValueError("mean_gap_seconds must be >= 0")
     return _items(count, seed, _check_start(start), float(mean_gap_seconds), None, False)
+
+
+def start_ending_before(end: datetime, count: int, *, seed: int = 0,
+                        mean_gap_seconds: float = 20.0) -> datetime:
+    """A start from which ``generate(count, seed=..., start=...)`` ends before ``end``.
+
+    For a history that ends now whatever the hour: gaps are longer at night, so
+    a start a fixed time before ``end`` can put the last items in the future.
+    Each try starts earlier by the overshoot and generates again, so the whole
+    timeline stays the generator's own (not shifted after the fact).
+    """
+    end = _check_start(end)
+    start = end - timedelta(seconds=count * mean_gap_seconds * 1.25)
+    for _ in range(20):
+        last = None
+        for last in generate(count, seed=seed, start=start, mean_gap_seconds=mean_gap_seconds):
+            pass
+        if last is None:
+            return start
+        overshoot = datetime.fromisoformat(last["received_at"]) - (end - timedelta(seconds=30))
+        if overshoot <= timedelta(0):
+            return start
+        start -= overshoot + timedelta(minutes=5)
+    raise ValueError(f"no start found from which {count} items end before {end.isoformat()}")
 
 
 def incident_labels(count: int, *, seed: int = 0, start: datetime | None = None,

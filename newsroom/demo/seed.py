@@ -1,16 +1,14 @@
 """The demo newsroom: departments, colleagues and a first batch of citizen messages."""
 from __future__ import annotations
 
-from datetime import timedelta
-
 from sqlalchemy import func, select
 
 from newsroom.actions import SYSTEM, perform
 from newsroom.db.engine import Database
-from newsroom.demo.generator import generate
+from newsroom.demo.generator import generate, start_ending_before
 from newsroom.inbound import parse_item
 from newsroom.model import User
-from newsroom.timeutil import parse_instant, utcnow
+from newsroom.timeutil import utcnow
 
 DEPARTMENTS = [
     ("Afval en Reiniging", "Afvalinzameling, containers, grofvuil, zwerfafval"),
@@ -55,32 +53,11 @@ def seed_demo(db: Database, *, messages: int = 400, seed: int = 7) -> None:
     from newsroom.demo.rules import install
 
     install(db, resolve_actor(db, "beheer"))
-    # The first messages arrived over the last hour or so, so the inbox looks
-    # lived-in: during office hours a newcomer sees every
-    # warning level of the social-media targets (60 business minutes), not a
-    # wall of late cases.
-    items = [parse_item(obj) for obj in _history(messages, seed)]
+    # The messages end just before now, an hour or so of them in office hours,
+    # so the inbox looks lived-in: a newcomer sees every warning level of the
+    # social-media targets (60 business minutes), not a wall of late cases.
+    start = start_ending_before(utcnow(), messages, seed=seed, mean_gap_seconds=8.0)
+    items = [parse_item(obj) for obj in generate(messages, seed=seed, start=start, mean_gap_seconds=8.0)]
     for first in range(0, len(items), 200):
         perform(db, "ingest", SYSTEM, origin="demo", items=items[first : first + 200])
 
-
-def _history(messages: int, seed: int) -> list[dict]:
-    """The generated messages, ending shortly before now whatever the hour.
-
-    The generator's gaps are longer at night, so a history started a fixed time
-    ago could end in the future in the evening: cases "received" after the
-    newest real message and countdowns that start later than now. Start earlier
-    by the overshoot and generate again (the timeline stays whole: every field
-    comes from the generator), until the newest message lies in the past.
-    """
-    now = utcnow()
-    start = now - timedelta(seconds=messages * 10)
-    for _ in range(20):
-        objs = list(generate(messages, seed=seed, start=start, mean_gap_seconds=8.0))
-        if not objs:
-            return objs
-        overshoot = parse_instant(objs[-1]["received_at"]) - (now - timedelta(seconds=30))
-        if overshoot <= timedelta(0):
-            return objs
-        start -= overshoot + timedelta(minutes=5)
-    raise RuntimeError("the demo's history could not be placed before now")  # not seen at any hour or weekday

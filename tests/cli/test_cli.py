@@ -6,6 +6,7 @@ import json
 import os
 import sys
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -421,6 +422,16 @@ def test_demo_feed(cli):
     again = ok(cli("demo", "feed", "--count", "40", "--seed", "3", "--json")).json
     assert again["imported"] + again["duplicates"] == 40
     fails(cli("demo", "feed", "--count", "-1"), "--count")
+
+
+def test_demo_feed_late_at_night_brings_no_message_from_the_future(cli, monkeypatch):
+    import newsroom.timeutil
+
+    now = datetime(2026, 11, 28, 1, 10, tzinfo=UTC)  # 02:10 on a Saturday in Amsterdam: long night gaps
+    monkeypatch.setattr(newsroom.timeutil, "utcnow", lambda: now)
+    ok(cli("demo", "feed", "--count", "200", "--seed", "3", "--json"))
+    newest = ok(cli("inbox", "--json", "--order", "newest", "--limit", "1")).json["items"][0]
+    assert datetime.fromisoformat(newest["last_message_at"]) <= now
 
 
 def test_demo_uses_its_own_seeded_folder(cli):
