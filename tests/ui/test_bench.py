@@ -23,6 +23,9 @@ def test_ui_bench_reports_every_figure(qapp, demo_location):
     assert worst["wall_ms"] == max(frames["down"] + frames["up"] + frames["up_after_jump"])
     assert 0 < worst["cpu_ms"] and isinstance(worst["collections"], list)
     assert set(result["within_targets"]) == set(TARGETS)
+    cold = result["from_cold_cache"]  # a short list needs no landmarks: nothing to wait for
+    assert cold["first_paint_ms"] > 0 and cold["jump_to_middle_ms"] > 0 and cold["jump_with_landmarks_ms"] > 0
+    assert cold["landmarks_ready_s"] is None
 
 
 def test_cold_start_reaches_the_first_screen_of_an_empty_database(tmp_path):
