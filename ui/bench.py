@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Self
 
 TARGETS = {
     "first_paint_ms": 150,
@@ -260,16 +261,41 @@ def fake_to_inbox_ms(posts: int = 10) -> dict:
     return {"posts": posts, "arrived": len(times), "p50": round(statistics.median(times), 1), "max": max(times)}
 
 
-def _window(db, actor, db_file: Path, ops, scratch: Path):
-    """The desk's main window over `db` in the bench's size, showing the "all" view (not shown yet)."""
-    from ui.mainwindow import Desk, MainWindow
-    from ui.settings import Settings
+class _Desk:
+    """The desk over the database file `db_file` as the bench uses it: its database, its worker, a scratch
+    settings file; `build()` makes the main window (not shown). Closes everything on leaving the `with`."""
 
-    settings = Settings(scratch / "desktop.ini", mode="own")
-    settings.set("last_view", "all")
-    window = MainWindow(Desk(db, actor, db_file.parent, False, settings), ops)
-    window.resize(1280, 800)
-    return window
+    def __init__(self, db_file: Path):
+        from newsroom.db.engine import open_database, sqlite_url
+        from ui.ops import Ops
+
+        self.db_file = db_file
+        self.db = open_database(sqlite_url(db_file))
+        self.actor = _actor(self.db)
+        self.ops = Ops(self.db, self.actor)
+        self.scratch = tempfile.TemporaryDirectory(prefix="newsroom-ui-bench-")
+        self.window = None
+
+    def build(self):
+        """The main window in the bench's size, showing the "all" view."""
+        from ui.mainwindow import Desk, MainWindow
+        from ui.settings import Settings
+
+        settings = Settings(Path(self.scratch.name) / "desktop.ini", mode="own")
+        settings.set("last_view", "all")
+        self.window = MainWindow(Desk(self.db, self.actor, self.db_file.parent, False, settings), self.ops)
+        self.window.resize(1280, 800)
+        return self.window
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        if self.window is not None:
+            self.window.close()
+        self.ops.close()
+        self.db.close()
+        self.scratch.cleanup()
 
 
 def _evict(db_file: Path) -> bool:
@@ -300,23 +326,16 @@ def cold_cache_jumps(db_file: Path, *, wait_s: float = 60.0) -> dict:
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QAbstractItemView
 
-    from newsroom.db.engine import open_database, sqlite_url
-    from ui.ops import Ops
-
     if not _evict(db_file):
         return {"skipped": "no posix_fadvise on this system"}
     app = _application()
     result: dict = {}
     for wait in (False, True):
         _evict(db_file)
-        db = open_database(sqlite_url(db_file))
-        ops = Ops(db, _actor(db))
-        scratch = tempfile.TemporaryDirectory(prefix="newsroom-ui-bench-")
-        window = None
-        try:
-            window = _window(db, ops.actor, db_file, ops, Path(scratch.name))
+        with _Desk(db_file) as desk:
+            window = desk.build()
             ready: list[float] = []
-            window.model.landmarks_ready.connect(lambda: ready.append(time.perf_counter()))
+            window.model.landmarks_ready.connect(lambda ready=ready: ready.append(time.perf_counter()))
             shown = time.perf_counter()
             window.show()
             app.processEvents()
@@ -324,7 +343,7 @@ def cold_cache_jumps(db_file: Path, *, wait_s: float = 60.0) -> dict:
             total = window.model.rowCount()
             if wait:
                 deadline = shown + wait_s
-                while not ready and window.model.rowCount() >= window.model.LANDMARK_MIN_ROWS and time.perf_counter() < deadline:
+                while not ready and total >= window.model.LANDMARK_MIN_ROWS and time.perf_counter() < deadline:
                     app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
                     time.sleep(0.002)
                 result["landmarks_ready_s"] = round(ready[0] - shown, 2) if ready else None
@@ -334,12 +353,6 @@ def cold_cache_jumps(db_file: Path, *, wait_s: float = 60.0) -> dict:
             window.table.scrollTo(window.model.index(total // (3 if wait else 2), 0), QAbstractItemView.ScrollHint.PositionAtCenter)
             window.table.viewport().repaint()
             result["jump_with_landmarks_ms" if wait else "jump_to_middle_ms"] = _ms(start)
-        finally:
-            if window is not None:
-                window.close()
-            ops.close()
-            db.close()
-            scratch.cleanup()
     return result
 
 
@@ -348,25 +361,19 @@ def run_ui_bench(db_path_or_location, *, messages: int, fake_posts: int = 10, co
     from PySide6.QtWidgets import QAbstractItemView
 
     from newsroom.config import DATABASE_FILE
-    from newsroom.db.engine import open_database, sqlite_url
     from newsroom.inbox import InboxFilter, count_cases
     from ui.app import settle_heap
-    from ui.ops import Ops
 
     path = Path(db_path_or_location)
     db_file = path if path.is_file() else path / DATABASE_FILE
     result: dict = {"messages": messages, "database": str(db_file)}
     app = _application()
-    db = open_database(sqlite_url(db_file))
-    actor = _actor(db)
-    with db.read() as conn:
-        result["cases"] = count_cases(conn, InboxFilter())
-    scratch = tempfile.TemporaryDirectory(prefix="newsroom-ui-bench-")
-    ops = Ops(db, actor)
-    window = None
-    try:
+    with _Desk(db_file) as desk:
+        ops, actor = desk.ops, desk.actor
+        with desk.db.read() as conn:
+            result["cases"] = count_cases(conn, InboxFilter())
         start = time.perf_counter()
-        window = _window(db, actor, db_file, ops, Path(scratch.name))
+        window = desk.build()
         result["window_build_ms"] = _ms(start)
         table = window.table
         viewport = table.viewport()
@@ -431,12 +438,6 @@ def run_ui_bench(db_path_or_location, *, messages: int, fake_posts: int = 10, co
         result["filter_repaint_ms"] = repaints
         result["filter_repaint_max_ms"] = max(repaints.values())
         result.update(_memory_mb())
-    finally:
-        if window is not None:
-            window.close()
-        ops.close()
-        db.close()
-        scratch.cleanup()
 
     if db_file.name == DATABASE_FILE:
         result.update(cold_starts(db_file.parent, actor.name if actor.user_id else None, cold_runs))
