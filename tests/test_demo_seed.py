@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-import pytest
 from sqlalchemy import func, select
 
-import newsroom.demo.seed as seed
 from newsroom.config import open_location
+from newsroom.demo import seed
 from newsroom.model import Message
 
 
