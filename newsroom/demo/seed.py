@@ -60,4 +60,3 @@ def seed_demo(db: Database, *, messages: int = 400, seed: int = 7) -> None:
     items = [parse_item(obj) for obj in generate(messages, seed=seed, start=start, mean_gap_seconds=8.0)]
     for first in range(0, len(items), 200):
         perform(db, "ingest", SYSTEM, origin="demo", items=items[first : first + 200])
-
