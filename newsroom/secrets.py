@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Protocol
 
-
 SERVICE = "newsroom"
 
 NO_KEYRING = (
@@ -24,7 +23,7 @@ NO_KEYRING = (
 def _keyring():
     """The keyring module, imported when a secret is first needed (it costs a desk's start ~40 ms)."""
     import keyring
-    import keyring.errors  # noqa: F401
+    import keyring.errors
 
     return keyring
 
@@ -70,7 +69,7 @@ class SecretStore:
         """Why secrets cannot be stored here, or None when they can."""
         try:
             backend = _keyring().get_keyring()
-        except Exception as error:  # noqa: BLE001 - keyring's detection can fail in many ways
+        except Exception as error:
             return str(error) or type(error).__name__
         return _insecure(backend)
 
@@ -81,25 +80,28 @@ class SecretStore:
         problem = self.backend_problem()
         if problem:
             raise NoKeyring(problem)
+        keyring = _keyring()
         try:
-            _keyring().set_password(SERVICE, _username(channel, name), value)
-        except _keyring().errors.KeyringError as error:
+            keyring.set_password(SERVICE, _username(channel, name), value)
+        except keyring.errors.KeyringError as error:
             raise NoKeyring(str(error)) from None
 
     def get(self, channel: _ChannelKey, name: str = "secret") -> str | None:
         if self.backend_problem():
             return None
+        keyring = _keyring()
         try:
-            return _keyring().get_password(SERVICE, _username(channel, name))
-        except _keyring().errors.KeyringError:
+            return keyring.get_password(SERVICE, _username(channel, name))
+        except keyring.errors.KeyringError:
             return None
 
     def delete(self, channel: _ChannelKey, name: str = "secret") -> None:
+        keyring = _keyring()
         try:
-            _keyring().delete_password(SERVICE, _username(channel, name))
-        except _keyring().errors.PasswordDeleteError:
+            keyring.delete_password(SERVICE, _username(channel, name))
+        except keyring.errors.PasswordDeleteError:
             pass
-        except _keyring().errors.KeyringError as error:
+        except keyring.errors.KeyringError as error:
             raise NoKeyring(str(error)) from None
 
     def delete_all(self, channel: _ChannelKey, names: tuple[str, ...] = ("secret", "session")) -> None:

@@ -329,17 +329,14 @@ def _read_into_cache(db_file: Path) -> float | None:
     return round(time.perf_counter() - start, 2)
 
 
-def _evict(db_file: Path) -> bool:
-    """Drop the database's files from the OS page cache (Linux; no root needed); False where not possible."""
-    if not hasattr(os, "posix_fadvise"):
-        return False
+def _evict(db_file: Path) -> None:
+    """Drop the database's files from the OS page cache (Linux's posix_fadvise; no root needed)."""
     for name in _database_files(db_file):
         fd = os.open(name, os.O_RDONLY)
         try:
             os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)  # clean pages only: the bench's database is closed
         finally:
             os.close(fd)
-    return True
 
 
 def cold_cache_jumps(db_file: Path, *, wait_s: float = 60.0) -> dict:
@@ -356,7 +353,7 @@ def cold_cache_jumps(db_file: Path, *, wait_s: float = 60.0) -> dict:
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QAbstractItemView
 
-    if not _evict(db_file):
+    if not hasattr(os, "posix_fadvise"):
         return {"skipped": "no posix_fadvise on this system"}
     app = _application()
     result: dict = {}
